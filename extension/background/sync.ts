@@ -1,0 +1,104 @@
+import { MAX_SIGNALS_PER_BATCH } from '../../shared/limits';
+import type { Signal } from '../../shared/schemas/signal';
+import { type ApiFailure, apiClient, failureOf } from '../core/api-client';
+import type { SyncStatus } from '../core/messaging';
+import { type Rejection, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
+import { acknowledge, countAttempt, pending, reject } from './queue';
+
+/** Backoff after the n-th consecutive failure: 5 s doubling to 30 min, with ±50 % jitter so clients do not align. */
+export function backoffMs(failures: number, random = Math.random): number {
+	const base = Math.min(30 * 60_000, 5_000 * 2 ** Math.max(0, failures - 1));
+	return Math.round(base * (0.5 + random()));
+}
+
+/** Failures that say nothing about the signals themselves: keep them queued and retry later. */
+const isTransient = (status: number) => status === 0 || status === 401 || status === 403 || status === 408 || status === 429 || status >= 500;
+
+type SendOutcome = { kind: 'ok'; acknowledged: string[] } | { kind: 'failed'; failure: ApiFailure; retryAfterMs?: number };
+
+async function send(baseUrl: string, token: string, signals: Signal[]): Promise<SendOutcome> {
+	try {
+		const response = await apiClient(baseUrl, token).v1.signals.$post({ json: { signals } });
+		if (response.ok) {
+			const body = await response.json();
+			return { kind: 'ok', acknowledged: [...body.accepted, ...body.duplicates] };
+		}
+		const failure = await failureOf(response as unknown as Response);
+		const retryAfter = Number(response.headers.get('retry-after'));
+		return Number.isFinite(retryAfter) && retryAfter > 0 ? { kind: 'failed', failure, retryAfterMs: retryAfter * 1000 } : { kind: 'failed', failure };
+	} catch (error) {
+		return { kind: 'failed', failure: { status: 0, code: 'network', message: error instanceof Error ? error.message : String(error) } };
+	}
+}
+
+/**
+ * Sends one batch. A 400 or 413 on a batch of several is split in halves until the offending signals stand alone;
+ * a signal refused on its own is marked rejected with the server's reason. Returns the transient failure, if any.
+ */
+async function sendBatch(baseUrl: string, token: string, signals: Signal[]): Promise<{ failure?: ApiFailure; retryAfterMs?: number; acknowledged: number }> {
+	const outcome = await send(baseUrl, token, signals);
+	if (outcome.kind === 'ok') {
+		await acknowledge(new Set(outcome.acknowledged));
+		return { acknowledged: outcome.acknowledged.length };
+	}
+	const { failure } = outcome;
+	if (isTransient(failure.status)) {
+		await countAttempt(new Set(signals.map((signal) => signal.id)));
+		return outcome.retryAfterMs === undefined ? { failure, acknowledged: 0 } : { failure, retryAfterMs: outcome.retryAfterMs, acknowledged: 0 };
+	}
+	if (signals.length > 1) {
+		const half = Math.ceil(signals.length / 2);
+		const first = await sendBatch(baseUrl, token, signals.slice(0, half));
+		if (first.failure) return first;
+		const second = await sendBatch(baseUrl, token, signals.slice(half));
+		return { ...second, acknowledged: first.acknowledged + second.acknowledged };
+	}
+	const rejection: Rejection = { status: failure.status, code: failure.code, message: failure.message };
+	if (failure.issues) rejection.issues = failure.issues;
+	await reject(new Map(signals.map((signal) => [signal.id, rejection])));
+	return { acknowledged: 0 };
+}
+
+let running: Promise<SyncStatus> | undefined;
+
+/** Flushes the queue in batches of 100; one flush at a time (callers share the running one). */
+export function flush(now: () => Date = () => new Date()): Promise<SyncStatus> {
+	running ??= doFlush(now).finally(() => {
+		running = undefined;
+	});
+	return running;
+}
+
+async function doFlush(now: () => Date): Promise<SyncStatus> {
+	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
+	const state = await syncStateStorage.getValue();
+	if (!backendUrl || !token) return status();
+	for (;;) {
+		const batch = await pending(MAX_SIGNALS_PER_BATCH);
+		if (batch.length === 0) break;
+		const result = await sendBatch(backendUrl, token, batch.map((entry) => entry.signal));
+		if (result.failure) {
+			const failures = state.failures + 1;
+			const delay = result.retryAfterMs ?? backoffMs(failures);
+			await syncStateStorage.setValue({
+				...state,
+				failures,
+				lastError: { message: describe(result.failure), at: now().toISOString() },
+				nextAttemptAt: new Date(now().getTime() + delay).toISOString(),
+			});
+			return status();
+		}
+	}
+	await syncStateStorage.setValue({ lastSyncAt: now().toISOString(), lastError: null, failures: 0, nextAttemptAt: null });
+	return status();
+}
+
+function describe(failure: ApiFailure): string {
+	if (failure.status === 0) return `network: ${failure.message}`;
+	return `${failure.status} ${failure.code}: ${failure.message}`;
+}
+
+export async function status(): Promise<SyncStatus> {
+	const [queue, state] = await Promise.all([queueStorage.getValue(), syncStateStorage.getValue()]);
+	return { ...state, waiting: queue.filter((entry) => !entry.rejected).length, rejected: queue.filter((entry) => entry.rejected) };
+}

@@ -1,0 +1,115 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { redact } from '../../shared/redact';
+import { MAX_TEXT_LENGTH } from '../../shared/limits';
+import type { SignalKind } from '../../shared/schemas/signal';
+import { t } from '../i18n';
+
+export type CaptureKind = Extract<SignalKind, 'idea' | 'friction' | 'bug' | 'praise'>;
+const KINDS: CaptureKind[] = ['idea', 'friction', 'bug', 'praise'];
+
+export interface CaptureInput {
+	kind: CaptureKind;
+	text: string;
+	tags: string[];
+	severity?: number;
+}
+
+/** "Too many steps, confusing" -> ["too-many-steps", "confusing"]: the tag shape of the API. */
+export function parseTags(text: string): string[] {
+	const tags = text
+		.split(',')
+		.map((tag) => tag.trim().toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32))
+		.filter(Boolean);
+	return [...new Set(tags)].slice(0, 10);
+}
+
+interface Props {
+	/** Names shown on the page, redacted from the text in the preview and before sending. */
+	names: string[];
+	context: string;
+	initialKind?: CaptureKind;
+	onSubmit(input: CaptureInput): void;
+	onCancel(): void;
+}
+
+export function CapturePanel({ names, context, initialKind = 'idea', onSubmit, onCancel }: Props) {
+	const [kind, setKind] = useState<CaptureKind>(initialKind);
+	const [text, setText] = useState('');
+	const [tagText, setTagText] = useState('');
+	const [severity, setSeverity] = useState<number | undefined>(undefined);
+	const [error, setError] = useState('');
+	const textArea = useRef<HTMLTextAreaElement>(null);
+	const preview = useMemo(() => redact(text.trim(), names), [text, names]);
+	const tags = parseTags(tagText);
+
+	const submit = (event: Event) => {
+		event.preventDefault();
+		if (!text.trim()) {
+			setError(t('capture.emptyText'));
+			textArea.current?.focus();
+			return;
+		}
+		onSubmit(severity === undefined ? { kind, text, tags } : { kind, text, tags, severity });
+	};
+
+	return (
+		<form class="gx-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+			<h2>{t('capture.title')}</h2>
+			<fieldset class="gx-kinds">
+				<legend>{t('capture.kind')}</legend>
+				{KINDS.map((value) => (
+					<label key={value} class={value === kind ? 'gx-kind gx-selected' : 'gx-kind'}>
+						<input type="radio" name="gx-kind" value={value} checked={value === kind} onChange={() => setKind(value)} />
+						{t(`capture.kind.${value}`)}
+					</label>
+				))}
+			</fieldset>
+			<label class="gx-field">
+				{t('capture.text')}
+				<textarea
+					ref={textArea}
+					name="gx-text"
+					autoFocus
+					rows={4}
+					maxLength={MAX_TEXT_LENGTH}
+					placeholder={t('capture.textPlaceholder')}
+					value={text}
+					onInput={(event) => {
+						setText(event.currentTarget.value);
+						setError('');
+					}}
+				/>
+			</label>
+			<label class="gx-field">
+				{t('capture.tags')}
+				<input name="gx-tags" value={tagText} onInput={(event) => setTagText(event.currentTarget.value)} />
+			</label>
+			<label class="gx-field">
+				{t('capture.severity')}
+				<select name="gx-severity" value={severity ?? ''} onChange={(event) => setSeverity(event.currentTarget.value ? Number(event.currentTarget.value) : undefined)}>
+					<option value="">–</option>
+					{[1, 2, 3, 4, 5].map((value) => (
+						<option key={value} value={value}>
+							{value}
+						</option>
+					))}
+				</select>
+			</label>
+			<details class="gx-preview" open>
+				<summary>{t('capture.preview')}</summary>
+				<p class="gx-context">{context}</p>
+				<p class="gx-preview-text" data-gx="preview">{preview || '…'}</p>
+				{tags.length > 0 && <p class="gx-context">{tags.map((tag) => `#${tag}`).join(' ')}</p>}
+			</details>
+			{error && <p class="gx-error" role="alert">{error}</p>}
+			<div class="gx-actions">
+				<button type="button" onClick={onCancel}>
+					{t('capture.cancel')}
+				</button>
+				<button type="submit" class="gx-primary">
+					{t('capture.send')}
+				</button>
+			</div>
+		</form>
+	);
+}

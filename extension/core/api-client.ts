@@ -1,0 +1,30 @@
+import { hc } from 'hono/client';
+import type { AppType } from '../../worker/index';
+
+/** The typed client of the v1 API (types only come from the worker; no worker code is bundled). */
+export const apiClient = (baseUrl: string, token: string) =>
+	hc<AppType>(baseUrl.replace(/\/+$/, ''), { headers: { authorization: `Bearer ${token}` } });
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+export interface ApiFailure {
+	status: number;
+	code: string;
+	message: string;
+	issues?: { path: string; message: string }[];
+}
+
+/** The error envelope of a failed response, or a made-up one when the body is not the envelope (a proxy's page). */
+export async function failureOf(response: Response): Promise<ApiFailure> {
+	try {
+		const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; issues?: unknown } };
+		if (body.error && typeof body.error.code === 'string' && typeof body.error.message === 'string') {
+			const failure: ApiFailure = { status: response.status, code: body.error.code, message: body.error.message };
+			if (Array.isArray(body.error.issues)) failure.issues = body.error.issues as ApiFailure['issues'];
+			return failure;
+		}
+	} catch {
+		// Not JSON: described below.
+	}
+	return { status: response.status, code: 'http_error', message: `HTTP ${response.status} ${response.statusText}`.trim() };
+}

@@ -1,0 +1,8 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/** Messages from the background to the GLPI content script of a tab (keyboard shortcut, context menu). */
+interface ContentProtocolMap {
+	openCapture(input: { kind?: 'idea' | 'friction' }): boolean;
+}
+
+export const { sendMessage: sendToTab, onMessage: onTabMessage } = defineExtensionMessaging<ContentProtocolMap>();

@@ -1,0 +1,64 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Page } from '../../shared/schemas/signal';
+
+/** What a feature gets when it runs on a page. */
+export interface FeatureContext {
+	/** Aborted when the page goes away or the extension is reloaded: pass it to every listener and observer. */
+	signal: AbortSignal;
+	ctx: ContentScriptContext;
+	page: Page;
+	document: Document;
+}
+
+export type PageTest = (page: Page, document: Document) => boolean;
+
+export interface Feature {
+	/** The file name of the feature, also its option key and its id in the README. */
+	id: string;
+	/** Runs when any test is true. An empty list would mean "nowhere" and is refused. */
+	include: PageTest[];
+	exclude?: PageTest[];
+	/** Attaches UI and listeners. Returns false when the page turns out not to apply. */
+	init(context: FeatureContext): void | false | Promise<void | false>;
+}
+
+export const anyGlpiPage: PageTest = () => true;
+export const onPageKind =
+	(...kinds: Page['kind'][]): PageTest =>
+	(page) =>
+		kinds.includes(page.kind);
+
+export function shouldRun(feature: Feature, page: Page, document: Document): boolean {
+	if (feature.include.length === 0) throw new Error(`${feature.id}: an empty include list would run nowhere`);
+	return feature.include.some((test) => test(page, document)) && !(feature.exclude ?? []).some((test) => test(page, document));
+}
+
+/**
+ * Runs every enabled feature that applies to the page, each with its own AbortController tied to the page's
+ * lifetime. One feature's error is logged with its id and never stops the others.
+ */
+export async function runFeatures(
+	features: readonly Feature[],
+	options: { ctx: ContentScriptContext; page: Page; document: Document; disabled: ReadonlySet<string> },
+): Promise<Map<string, 'ran' | 'skipped' | 'failed'>> {
+	const outcome = new Map<string, 'ran' | 'skipped' | 'failed'>();
+	await Promise.all(
+		features.map(async (feature) => {
+			if (options.disabled.has(feature.id) || !shouldRun(feature, options.page, options.document)) {
+				outcome.set(feature.id, 'skipped');
+				return;
+			}
+			const controller = new AbortController();
+			options.ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+			try {
+				const result = await feature.init({ signal: controller.signal, ctx: options.ctx, page: options.page, document: options.document });
+				outcome.set(feature.id, result === false ? 'skipped' : 'ran');
+			} catch (error) {
+				controller.abort();
+				outcome.set(feature.id, 'failed');
+				console.error(`[gx:${feature.id}]`, error);
+			}
+		}),
+	);
+	return outcome;
+}

@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { Options } from '../../components/options/options';
+import '../../components/options/options.css';
+import { settingsStorage } from '../../core/storage';
+import { resolveLanguage, setLanguage } from '../../i18n';
+
+void settingsStorage.getValue().then((settings) => {
+	const language = resolveLanguage(settings.language);
+	setLanguage(language);
+	document.documentElement.lang = language;
+	render(<Options initial={settings} />, document.getElementById('app') as HTMLElement);
+});

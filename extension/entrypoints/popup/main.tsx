@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { Popup } from '../../components/popup/popup';
+import '../../components/popup/popup.css';
+import { settingsStorage } from '../../core/storage';
+import { resolveLanguage, setLanguage } from '../../i18n';
+
+void settingsStorage.getValue().then((settings) => {
+	const language = resolveLanguage(settings.language);
+	setLanguage(language);
+	document.documentElement.lang = language;
+	render(<Popup />, document.getElementById('app') as HTMLElement);
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ServerIdSchema } from './common';
+
+export const ROLES = ['reporter', 'technician', 'manager'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const WorkspaceInputSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const WorkspaceSchema = z.strictObject({ id: ServerIdSchema, name: z.string() });
+export const WorkspaceCreatedSchema = z.strictObject({ workspace: WorkspaceSchema, token: z.string() });
+
+export const TokenInputSchema = z.strictObject({ role: RoleSchema, label: z.string().trim().min(1).max(100).optional() });
+export const TokenCreatedSchema = z.strictObject({ id: ServerIdSchema, role: RoleSchema, token: z.string() });
+export const TokenIdParamSchema = z.strictObject({ id: ServerIdSchema });
+
+/** Answer of GET /v1/me (added to the contract): who the token is, so the extension can check it when saved. */
+export const WhoAmISchema = z.strictObject({
+	workspace: WorkspaceSchema,
+	role: RoleSchema,
+	tokenId: ServerIdSchema,
+	settings: z.strictObject({ shareText: z.boolean(), autoFriction: z.boolean() }),
+});
+export type WhoAmI = z.infer<typeof WhoAmISchema>;

@@ -1,0 +1,56 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { offlineEnv } from './scripts/offline-env.js';
+
+Object.assign(process.env, offlineEnv());
+const root = import.meta.dirname;
+
+/**
+ * One `vitest run` for everything: shared code in Node, the worker inside workerd on a real local D1, the
+ * extension's units in happy-dom under WXT's fake browser, and the end-to-end suite in real Chromium.
+ */
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts'] },
+			},
+			{
+				plugins: [
+					cloudflareTest(async () => ({
+						wrangler: { configPath: `${root}/wrangler.toml` },
+						miniflare: {
+							bindings: {
+								TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
+								ADMIN_TOKEN: 'test-admin-token',
+							},
+						},
+					})),
+				],
+				test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/apply-migrations.ts'] },
+			},
+			{
+				plugins: [WxtVitest({ root })],
+				test: {
+					name: 'extension',
+					environment: 'happy-dom',
+					include: ['test/extension/**/*.test.{ts,tsx}'],
+					mockReset: true,
+					restoreMocks: true,
+				},
+			},
+			{
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['test/e2e/**/*.test.ts'],
+					globalSetup: ['test/e2e/global-setup.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+				},
+			},
+		],
+	},
+});

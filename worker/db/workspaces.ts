@@ -1,0 +1,12 @@
+export interface WorkspaceRow {
+	id: string;
+	name: string;
+	share_text: number;
+	auto_friction: number;
+}
+
+export const insertWorkspace = (db: D1Database, workspace: { id: string; name: string; now: string }) =>
+	db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?1, ?2, ?3)').bind(workspace.id, workspace.name, workspace.now);
+
+export const getWorkspace = (db: D1Database, id: string) =>
+	db.prepare('SELECT id, name, share_text, auto_friction FROM workspaces WHERE id = ?1').bind(id).first<WorkspaceRow>();

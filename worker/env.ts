@@ -1,0 +1,21 @@
+import type { Role } from '../shared/schemas/workspace';
+
+/** Bindings of the worker (wrangler.toml and secrets). */
+export interface Bindings {
+	/** The D1 database; every query is scoped by workspace. */
+	DB: D1Database;
+	/** Secret: creates workspaces, nothing else. `.dev.vars` locally, `wrangler secret put ADMIN_TOKEN` deployed. */
+	ADMIN_TOKEN?: string;
+	/** Comma-separated extension origins allowed by CORS; `chrome-extension://*` allows any id of that scheme. */
+	ALLOWED_ORIGINS?: string;
+}
+
+/** Who is calling, set by the auth middleware. */
+export type Caller =
+	| { kind: 'admin' }
+	| { kind: 'token'; tokenId: string; workspaceId: string; role: Role; label: string | null };
+
+export interface AppEnv {
+	Bindings: Bindings;
+	Variables: { caller: Caller };
+}

@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import { REPORTER_KINDS, SignalBatchSchema } from '../../shared/schemas/signal';
+import { ingestSignals } from '../db/ingest';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+import { requireRole, tokenCaller } from '../middleware/auth';
+import { validate } from '../middleware/validate';
+
+export const signals = new Hono<AppEnv>().post('/', requireRole('reporter'), validate('json', SignalBatchSchema), async (c) => {
+	const caller = tokenCaller(c.var.caller);
+	const batch = c.req.valid('json').signals;
+	if (caller.role === 'reporter') {
+		const index = batch.findIndex((signal) => !REPORTER_KINDS.includes(signal.kind));
+		if (index >= 0) throw new ApiError('forbidden', `signals.${index}: a reporter token cannot send ${batch[index]?.kind} signals.`);
+	}
+	const result = await ingestSignals(c.env.DB, caller.workspaceId, batch, new Date());
+	return c.json(result, 200);
+});

@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { TokenIdParamSchema, TokenInputSchema } from '../../shared/schemas/workspace';
+import { insertToken, revokeToken } from '../db/tokens';
+import type { AppEnv } from '../env';
+import { notFound } from '../errors';
+import { requireRole, tokenCaller } from '../middleware/auth';
+import { validate } from '../middleware/validate';
+import { newId, newToken, sha256Hex } from '../services/tokens';
+
+export const tokens = new Hono<AppEnv>()
+	.use(requireRole('manager'))
+	.post('/', validate('json', TokenInputSchema), async (c) => {
+		const { workspaceId } = tokenCaller(c.var.caller);
+		const { role, label } = c.req.valid('json');
+		const id = newId();
+		const token = newToken();
+		await insertToken(c.env.DB, { id, workspaceId, role, label: label ?? null, hash: await sha256Hex(token), now: new Date().toISOString() }).run();
+		return c.json({ id, role, token }, 201);
+	})
+	.delete('/:id', validate('param', TokenIdParamSchema), async (c) => {
+		const { workspaceId } = tokenCaller(c.var.caller);
+		const revoked = await revokeToken(c.env.DB, workspaceId, c.req.valid('param').id, new Date().toISOString());
+		if (!revoked) throw notFound('token');
+		return c.body(null, 204);
+	});

@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Test builds (GX_TEST_BUILD=1) get loopback in host_permissions, because permission prompts cannot be clicked in
+ * automation (../shared/TOOLCHAIN.md); a match pattern without a port matches every port. Users' builds grant each
+ * GLPI origin through the prompt of the options page.
+ */
+const testBuild = process.env.GX_TEST_BUILD === '1';
+
+export default defineConfig({
+	srcDir: 'extension',
+	outDir: 'dist',
+	publicDir: 'extension/public',
+	imports: false,
+	vite: () => ({ plugins: [preact()] }),
+	zip: { sourcesRoot: import.meta.dirname, excludeSources: ['dist/**', '.wrangler/**', '.tmp/**', 'test-results/**'] },
+	manifest: ({ browser }) => ({
+		name: '__MSG_extName__',
+		description: '__MSG_extDescription__',
+		default_locale: 'en',
+		permissions: ['storage', 'scripting', 'alarms', 'contextMenus', 'activeTab'],
+		// Each GLPI origin is asked for when the user adds it in the options; nothing is granted at install.
+		optional_host_permissions: ['https://*/*', 'http://*/*'],
+		host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+		action: { default_title: '__MSG_extName__' },
+		commands: {
+			'open-capture': {
+				suggested_key: { default: 'Alt+Shift+I' },
+				description: '__MSG_commandOpenCapture__',
+			},
+		},
+		...(browser === 'firefox'
+			? { browser_specific_settings: { gecko: { id: 'glpi-improve@glpi-improve.dev', strict_min_version: '128.0' } } }
+			: {}),
+	}),
+});
