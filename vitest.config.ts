@@ -35,6 +35,10 @@ export default defineConfig({
 				test: {
 					name: 'extension',
 					environment: 'happy-dom',
+					// Captured GLPI pages hold iframes and inline scripts: parse them, never run or load them.
+					environmentOptions: {
+						happyDOM: { settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
+					},
 					include: ['test/extension/**/*.test.{ts,tsx}'],
 					mockReset: true,
 					restoreMocks: true,

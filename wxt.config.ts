@@ -10,7 +10,8 @@ const testBuild = process.env.GX_TEST_BUILD === '1';
 
 export default defineConfig({
 	srcDir: 'extension',
-	outDir: 'dist',
+	// Test builds go apart so they never overwrite the build a user loaded.
+	outDir: testBuild ? '.tmp/test-build' : 'dist',
 	publicDir: 'extension/public',
 	imports: false,
 	vite: () => ({ plugins: [preact()] }),

@@ -3,11 +3,16 @@
  * capture panel, so the preview shows exactly what is sent, and again in the background before queueing.
  */
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
-const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4})?\b/gi;
-// International (+33 6 12 34 56 78), French (06 12 34 56 78, 01.23.45.67.89) and North American (555-123-4567)
-// numbers: at least 9 digits in groups. Ticket ids (#1234) and dates are too short or shaped otherwise.
-const PHONE = /(?<![\w#])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,5}(?!\w)|(?<![\w#])\+?\d{10,14}(?!\w)/g;
+// Not preceded or followed by another dotted number, so "01.23.45.67.89" stays a phone number.
+const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![.\d])/g;
+// Full form, or compressed with "::"; times such as 10:30 have neither.
+const IPV6 =
+	/(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{0,4}::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![\w:])/gi;
+// A run of digits with spaces, dots, dashes or brackets, optionally starting with + or (: kept as a phone number when
+// it holds 9 to 15 digits (French 06 12 34 56 78, +33 1 23 45 67 89, 01.23.45.67.89, (555) 123-4567). Ticket ids
+// (#1234), versions and dates are shorter or shaped otherwise.
+const PHONE = /(?<![\w#.])[+(]?\d[\d\s.()-]{7,22}\d(?![\w.])/g;
+const DATE_LIKE = /\d{4}-\d{2}-\d{2}|\d{2}[/.]\d{2}[/.]\d{4}/;
 
 export const REDACTED = {
 	email: '[email]',
@@ -30,8 +35,11 @@ function countDigits(text: string): number {
  * order ("Martin Alice" and "Alice Martin"), and each part of a name of two or more parts on its own.
  */
 export function redact(text: string, names: readonly string[] = []): string {
-	let out = text.replace(EMAIL, REDACTED.email).replace(IPV4, REDACTED.ip).replace(IPV6, (match) => (match.length >= 6 ? REDACTED.ip : match));
-	out = out.replace(PHONE, (match) => (countDigits(match) >= 9 ? REDACTED.phone : match));
+	let out = text.replace(EMAIL, REDACTED.email).replace(IPV4, REDACTED.ip).replace(IPV6, REDACTED.ip);
+	out = out.replace(PHONE, (match) => {
+		const digits = countDigits(match);
+		return digits >= 9 && digits <= 15 && !DATE_LIKE.test(match) ? REDACTED.phone : match;
+	});
 	const parts = new Set<string>();
 	for (const name of names) {
 		const words = name.trim().split(/\s+/).filter((word) => word.length >= 2);

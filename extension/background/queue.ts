@@ -10,7 +10,8 @@ import { type QueuedSignal, type Rejection, historyStorage, queueStorage, report
 let chain: Promise<unknown> = Promise.resolve();
 export function withQueue<T>(work: (queue: QueuedSignal[]) => Promise<{ queue: QueuedSignal[]; result: T }> | { queue: QueuedSignal[]; result: T }): Promise<T> {
 	const run = chain.then(async () => {
-		const { queue, result } = await work(await queueStorage.getValue());
+		// A copy: WXT returns the item's fallback object itself when the key is empty, and it must never be mutated.
+		const { queue, result } = await work([...(await queueStorage.getValue())]);
 		await queueStorage.setValue(queue);
 		return result;
 	});
@@ -37,8 +38,8 @@ export async function buildSignal(draft: SignalDraft, now = new Date()): Promise
 
 export const enqueue = (signal: Signal, now = new Date()) =>
 	withQueue((queue) => {
-		queue.push({ signal, queuedAt: now.toISOString(), attempts: 0 });
-		return { queue, result: queue.filter((entry) => !entry.rejected).length };
+		const next = [...queue, { signal, queuedAt: now.toISOString(), attempts: 0 }];
+		return { queue: next, result: next.filter((entry) => !entry.rejected).length };
 	});
 
 /** The oldest signals not refused by the server, up to `limit`. */

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { offlineEnv } from '../../../scripts/offline-env.js';
+import { PROJECT_ROOT } from '../../support/glpi-pages';
+
+export const freePort = () =>
+	new Promise<number>((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+		let stderr = '';
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npx ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`))));
+	});
+}
+
+export interface LocalWorker {
+	url: string;
+	adminToken: string;
+	/** Stops wrangler (the D1 file stays, so start() again finds the same data). */
+	stop(): Promise<void>;
+	start(): Promise<void>;
+	/** Removes the D1 files. */
+	dispose(): Promise<void>;
+}
+
+/**
+ * The real worker under `wrangler dev` on loopback with its own local D1 (a folder of .tmp/), migrated first.
+ * It can be stopped and started again on the same port and data, to test what happens while it is down.
+ */
+export async function startLocalWorker(name: string): Promise<LocalWorker> {
+	const persist = join(PROJECT_ROOT, '.tmp/e2e', `${name}-${process.pid}-${Date.now()}`);
+	mkdirSync(persist, { recursive: true });
+	const env = { ...process.env, ...offlineEnv() };
+	await run(['wrangler', 'd1', 'migrations', 'apply', 'glpi-improve', '--local', '--persist-to', persist], env);
+	const port = await freePort();
+	const adminToken = `e2e-admin-${crypto.randomUUID()}`;
+	const url = `http://127.0.0.1:${port}`;
+	let child: ChildProcess | undefined;
+
+	async function start() {
+		child = spawn(
+			'npx',
+			['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${adminToken}`, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+			{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+		);
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline) {
+			try {
+				if ((await fetch(`${url}/v1/health`)).ok) return;
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`wrangler dev did not answer on ${url} within 60 s`);
+	}
+
+	async function stop() {
+		const current = child;
+		child = undefined;
+		if (!current?.pid) return;
+		const exited = new Promise((resolve) => current.once('exit', resolve));
+		try {
+			process.kill(-current.pid, 'SIGTERM');
+		} catch {
+			return;
+		}
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+		try {
+			process.kill(-current.pid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+
+	await start();
+	return {
+		url,
+		adminToken,
+		start,
+		stop,
+		dispose: async () => {
+			await stop();
+			rmSync(persist, { recursive: true, force: true });
+		},
+	};
+}
+
+/** A workspace and one token per role, through the API with the admin token. */
+export async function createWorkspace(worker: LocalWorker, name: string) {
+	const post = async (path: string, token: string, body: unknown) => {
+		const response = await fetch(`${worker.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+		return response.json() as Promise<Record<string, unknown>>;
+	};
+	const created = (await post('/v1/workspaces', worker.adminToken, { name })) as { workspace: { id: string }; token: string };
+	const manager = created.token;
+	const technician = ((await post('/v1/tokens', manager, { role: 'technician', label: 'e2e' })) as { token: string }).token;
+	const reporter = ((await post('/v1/tokens', manager, { role: 'reporter', label: 'e2e' })) as { token: string }).token;
+	return { id: created.workspace.id, manager, technician, reporter };
+}

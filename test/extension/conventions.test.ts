@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../../extension/features';
+import { en } from '../../extension/i18n/en';
+import { fr } from '../../extension/i18n/fr';
+import { PROJECT_ROOT } from '../support/glpi-pages';
+
+const featuresDir = join(PROJECT_ROOT, 'extension/features');
+
+/** Meta-tests in refined-github's spirit: the conventions of STYLE.md, checked. */
+describe('conventions', () => {
+	it('registers every feature file under its file name, and names its test pages', () => {
+		const files = readdirSync(featuresDir).filter((file) => /\.tsx?$/.test(file) && file !== 'index.ts');
+		expect(FEATURES.map((feature) => `${feature.id}`).sort()).toEqual(files.map((file) => file.replace(/\.tsx?$/, '')).sort());
+		for (const file of files) expect(readFileSync(join(featuresDir, file), 'utf8'), `${file} needs a "Test pages" comment`).toMatch(/Test pages:/);
+	});
+
+	it('documents every feature in the README', () => {
+		const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+		for (const feature of FEATURES) expect(readme, `README.md should describe ${feature.id}`).toContain(`\`${feature.id}\``);
+	});
+
+	it('has every string in English and French, with the same placeholders', () => {
+		expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+		const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+		for (const [key, text] of Object.entries(en)) expect(placeholders(fr[key as keyof typeof en]), key).toEqual(placeholders(text));
+	});
+
+	it('keeps the token out of everything that runs in GLPI pages', () => {
+		const pageSide = ['extension/features', 'extension/glpi', 'extension/components', 'extension/entrypoints/glpi.content'];
+		for (const dir of pageSide) {
+			for (const file of readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((name) => /\.tsx?$/.test(name))) {
+				const source = readFileSync(join(PROJECT_ROOT, dir, file), 'utf8');
+				expect(source, `${dir}/${file} must not read the token`).not.toMatch(/tokenStorage|api-client/);
+			}
+		}
+	});
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type Feature, onPageKind, runFeatures, shouldRun } from '../../extension/core/feature-manager';
+
+const page = { route: '/front/ticket.php', kind: 'ticket-list' as const };
+const ctx = () => {
+	const controller = new AbortController();
+	return { ctx: { signal: controller.signal } as unknown as ContentScriptContext, controller };
+};
+
+describe('the feature manager', () => {
+	it('refuses a feature that would run nowhere', () => {
+		expect(() => shouldRun({ id: 'nowhere', include: [], init: () => undefined }, page, document)).toThrow(/run nowhere/);
+	});
+
+	it('runs matching, enabled features; one failure does not stop the others; aborts with the page', async () => {
+		const { ctx: context, controller } = ctx();
+		const signals: AbortSignal[] = [];
+		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const features: Feature[] = [
+			{ id: 'broken', include: [onPageKind('ticket-list')], init: () => { throw new Error('boom'); } },
+			{ id: 'works', include: [onPageKind('ticket-list')], init: ({ signal }) => void signals.push(signal) },
+			{ id: 'elsewhere', include: [onPageKind('ticket-form')], init: () => { throw new Error('must not run'); } },
+			{ id: 'switched-off', include: [onPageKind('ticket-list')], init: () => { throw new Error('must not run'); } },
+			{ id: 'not-here', include: [onPageKind('ticket-list')], init: () => false },
+		];
+		const outcome = await runFeatures(features, { ctx: context, page, document, disabled: new Set(['switched-off']) });
+		expect(Object.fromEntries(outcome)).toEqual({ broken: 'failed', works: 'ran', elsewhere: 'skipped', 'switched-off': 'skipped', 'not-here': 'skipped' });
+		expect(error).toHaveBeenCalledWith('[gx:broken]', expect.any(Error));
+		expect(signals[0]?.aborted).toBe(false);
+		controller.abort();
+		expect(signals[0]?.aborted).toBe(true);
+	});
+});
