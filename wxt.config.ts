@@ -11,7 +11,7 @@ const testBuild = process.env.GX_TEST_BUILD === '1';
 export default defineConfig({
 	srcDir: 'extension',
 	// Test builds go apart so they never overwrite the build a user loaded.
-	outDir: testBuild ? '.tmp/test-build' : 'dist',
+	outDir: process.env.GX_OUT_DIR ?? (testBuild ? '.tmp/test-build' : 'dist'),
 	publicDir: 'extension/public',
 	imports: false,
 	vite: () => ({ plugins: [preact()] }),
@@ -32,7 +32,17 @@ export default defineConfig({
 			},
 		},
 		...(browser === 'firefox'
-			? { browser_specific_settings: { gecko: { id: 'glpi-improve@glpi-improve.dev', strict_min_version: '128.0' } } }
+			? {
+					browser_specific_settings: {
+						gecko: {
+							id: 'glpi-improve@glpi-improve.dev',
+							strict_min_version: '140.0',
+							// What users send is their words about GLPI pages, and which page and element they were on.
+							data_collection_permissions: { required: ['websiteContent', 'websiteActivity'], optional: ['technicalAndInteraction'] },
+						},
+						gecko_android: { strict_min_version: '142.0' },
+					},
+				}
 			: {}),
 	}),
 });
