@@ -1,5 +1,6 @@
 import type { Page } from '../../shared/schemas/signal';
 import { pageKindOf } from './page-detect';
+import { GLPI } from './selectors';
 
 /**
  * Reading GLPI's context from the DOM: pure functions of a Document (and the URL), so the tests run them on every
@@ -7,7 +8,7 @@ import { pageKindOf } from './page-detect';
  */
 
 /** Every full GLPI page, logged in or not, has this meta in its head (10 and 11). */
-export const isGlpi = (doc: Document = document) => doc.querySelector('meta[property="glpi:csrf_token"]') !== null;
+export const isGlpi = (doc: Document = document) => doc.querySelector(GLPI.csrfMeta) !== null;
 
 const FRONT_OR_AJAX = /^(.*?)\/(front|ajax|plugins|marketplace)\//;
 
@@ -17,12 +18,12 @@ const FRONT_OR_AJAX = /^(.*?)\/(front|ajax|plugins|marketplace)\//;
  * else CFG_GLPI's root_doc printed in an inline script (logged-in 10 and 11).
  */
 export function rootDocOf(doc: Document = document, url: URL = new URL(doc.URL)): string {
-	const brand = doc.querySelector<HTMLAnchorElement>('a.navbar-brand[href]');
+	const brand = doc.querySelector<HTMLAnchorElement>(GLPI.brandLink);
 	const fromBrand = brand ? FRONT_OR_AJAX.exec(new URL(brand.getAttribute('href') ?? '', url).pathname) : null;
 	if (fromBrand) return fromBrand[1] ?? '';
 	const fromUrl = FRONT_OR_AJAX.exec(url.pathname);
 	if (fromUrl) return fromUrl[1] ?? '';
-	for (const script of doc.querySelectorAll('script:not([src])')) {
+	for (const script of doc.querySelectorAll(GLPI.inlineScript)) {
 		const match = /"root_doc":"((?:[^"\\]|\\.)*)"/.exec(script.textContent ?? '');
 		if (match) return (match[1] ?? '').replace(/\\\//g, '/');
 	}
@@ -42,7 +43,7 @@ export function routeOf(doc: Document = document, url: URL = new URL(doc.URL)): 
  * self-service ones ([real] GLPI 10.0.17); GLPI 11's self-service pages live under /Helpdesk and /ServiceCatalog.
  */
 export function interfaceOf(doc: Document = document, url: URL = new URL(doc.URL)): Page['interface'] {
-	const href = doc.querySelector('a.navbar-brand[href]')?.getAttribute('href') ?? '';
+	const href = doc.querySelector(GLPI.brandLink)?.getAttribute('href') ?? '';
 	if (href.endsWith('/front/central.php')) return 'central';
 	if (href.endsWith('/front/helpdesk.public.php') || /\/(Helpdesk|ServiceCatalog)$/.test(href)) return 'helpdesk';
 	if (/\/front\/helpdesk\.public\.php$|\/(Helpdesk|ServiceCatalog)$/.test(url.pathname)) return 'helpdesk';
@@ -51,7 +52,7 @@ export function interfaceOf(doc: Document = document, url: URL = new URL(doc.URL
 
 /** "10.0.17" from the About dialog's "GLPI 10.0.17-dev" (a.copyright), when the page shows it. */
 export function glpiVersionOf(doc: Document = document): string | undefined {
-	const text = doc.querySelector('a.copyright')?.textContent ?? '';
+	const text = doc.querySelector(GLPI.copyright)?.textContent ?? '';
 	return /GLPI\s+(\d+(?:\.\d+){1,3})/.exec(text)?.[1];
 }
 
@@ -99,15 +100,15 @@ const STATUS_CLASS = new RegExp(`\\b(${Object.values(STATUS_KEYS).join('|')})\\b
  * the user may not edit it.
  */
 export function itilFieldsOf(doc: Document = document): { category?: string; status?: string } {
-	const form = doc.querySelector('#itil-form');
+	const form = doc.querySelector(GLPI.itilForm);
 	if (!form) return {};
 	const fields: { category?: string; status?: string } = {};
-	const category = form.querySelector('select[name="itilcategories_id"] option:checked, select[name="itilcategories_id"] option[selected]');
+	const category = form.querySelector(GLPI.categoryOption);
 	const categoryText = category?.textContent?.trim();
 	if (categoryText && category?.getAttribute('value') !== '0') fields.category = categoryText.slice(0, 200);
-	const status = form.querySelector('select[name="status"] option:checked, select[name="status"] option[selected]');
+	const status = form.querySelector(GLPI.statusOption);
 	const statusKey = status ? STATUS_KEYS[status.getAttribute('value') ?? ''] : undefined;
-	const icon = statusKey ? undefined : doc.querySelector('#itil-data .itilstatus, h3.navigationheader-title .itilstatus');
+	const icon = statusKey ? undefined : doc.querySelector(GLPI.statusIcon);
 	const fromIcon = icon ? STATUS_CLASS.exec(icon.className)?.[1] : undefined;
 	if (statusKey ?? fromIcon) fields.status = statusKey ?? fromIcon;
 	return fields;

@@ -33,3 +33,24 @@ export const capturedFiles = () => (hasCapturedPages ? readdirSync(CAPTURED_DIR)
 
 /** One of our own fixture pages (test/fixtures/glpi). */
 export const fixtureHtml = (path: string) => readFileSync(join(PROJECT_ROOT, 'test/fixtures/glpi', path), 'utf8');
+
+/** Which captured main-tab fragment fills which captured form page (GLPI loads it by AJAX; its scripts are not here). */
+export const MAIN_TABS: Record<string, string> = {
+	'10.0.17_ticket_form_open_id5': '10.0.17_ajax_tab_ticket5_Ticket_main',
+	'10.0.17_ticket_form_closed_id1': '10.0.17_ajax_tab_ticket1_Ticket_main',
+	'10.0.17_problem_form_id1': '10.0.17_ajax_tab_problem1_Problem_main',
+	'10.0.17_change_form_id1': '10.0.17_ajax_tab_change1_Change_main',
+	'10.0.17_selfservice_ticket_form_id4': '10.0.17_selfservice_ajax_tab_ticket4_Ticket_main',
+	'10.0.17_subfolder_ticket_form_id5': '10.0.17_subfolder_ajax_tab_ticket5_Ticket_main',
+};
+
+/** Puts `fragment` inside the first empty `<div … id="tab-<Type>_main-<rand>">` of `page`. */
+export function withMainTab(page: string, fragment: string): string {
+	return page.replace(/(<div[^>]*id=['"]tab-\w+_main-\d+['"][^>]*>)(\s*<\/div>)/, (_, open: string, close: string) => `${open}${fragment}${close}`);
+}
+
+/** A captured page as a user sees it: a form page gets its main tab put in place. */
+export function capturedPageAsShown(page: CapturedPage): string {
+	const tab = MAIN_TABS[page.name];
+	return tab ? withMainTab(page.html, readFileSync(join(CAPTURED_DIR, `${tab}.html`), 'utf8')) : page.html;
+}

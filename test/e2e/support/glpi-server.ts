@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { CAPTURED_DIR, capturedPages, fixtureHtml, hasCapturedPages } from '../../support/glpi-pages';
+import { capturedPageAsShown, capturedPages, fixtureHtml, hasCapturedPages } from '../../support/glpi-pages';
 
 /**
  * GLPI pages on loopback for the end-to-end tests. The captured GLPI 10.0.17 pages are served at the URLs they were
@@ -23,27 +21,11 @@ export interface GlpiServer {
 	close(): Promise<void>;
 }
 
-/** Which captured main-tab fragment fills which captured form page. */
-const MAIN_TABS: Record<string, string> = {
-	'10.0.17_ticket_form_open_id5': '10.0.17_ajax_tab_ticket5_Ticket_main',
-	'10.0.17_ticket_form_closed_id1': '10.0.17_ajax_tab_ticket1_Ticket_main',
-	'10.0.17_problem_form_id1': '10.0.17_ajax_tab_problem1_Problem_main',
-	'10.0.17_change_form_id1': '10.0.17_ajax_tab_change1_Change_main',
-	'10.0.17_selfservice_ticket_form_id4': '10.0.17_selfservice_ajax_tab_ticket4_Ticket_main',
-	'10.0.17_subfolder_ticket_form_id5': '10.0.17_subfolder_ajax_tab_ticket5_Ticket_main',
-};
-
-/** Puts `fragment` inside the first empty `<div … id="tab-<Type>_main-<rand>">` of `page`. */
-export function withMainTab(page: string, fragment: string): string {
-	return page.replace(/(<div[^>]*id=['"]tab-\w+_main-\d+['"][^>]*>)(\s*<\/div>)/, (_, open: string, close: string) => `${open}${fragment}${close}`);
-}
-
 function capturedRoutes(): { central: Map<string, string>; helpdesk: Map<string, string> } {
 	const central = new Map<string, string>();
 	const helpdesk = new Map<string, string>();
 	for (const page of capturedPages().filter((entry) => entry.full)) {
-		const tab = MAIN_TABS[page.name];
-		const html = tab ? withMainTab(page.html, readFileSync(join(CAPTURED_DIR, `${tab}.html`), 'utf8')) : page.html;
+		const html = capturedPageAsShown(page);
 		const key = page.url.pathname + page.url.search;
 		(page.name.includes('_selfservice_') ? helpdesk : central).set(key, html);
 	}
