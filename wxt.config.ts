@@ -8,13 +8,27 @@ import { defineConfig } from 'wxt';
  */
 const testBuild = process.env.GX_TEST_BUILD === '1';
 
+/**
+ * Live-GLPI end-to-end runs (GLPI_URL set, see README "Live GLPI") grant that GLPI's origin too, for the same reason.
+ */
+const liveGlpiOrigin = testBuild && process.env.GLPI_URL ? `${new URL(process.env.GLPI_URL).origin}/*` : undefined;
+
+/**
+ * Build-time constants (extension/env.d.ts). Test builds set performance marks for the benchmark and may shorten the
+ * period of automatic friction counters (GX_FRICTION_PERIOD_MS) so that a test sees one end; users' builds never do.
+ */
+const define = {
+	'import.meta.env.GX_TEST_BUILD': JSON.stringify(testBuild),
+	'import.meta.env.GX_FRICTION_PERIOD_MS': JSON.stringify(testBuild ? (process.env.GX_FRICTION_PERIOD_MS ?? '') : ''),
+};
+
 export default defineConfig({
 	srcDir: 'extension',
 	// Test builds go apart so they never overwrite the build a user loaded.
 	outDir: process.env.GX_OUT_DIR ?? (testBuild ? '.tmp/test-build' : 'dist'),
 	publicDir: 'extension/public',
 	imports: false,
-	vite: () => ({ plugins: [preact()] }),
+	vite: () => ({ plugins: [preact()], define }),
 	zip: { sourcesRoot: import.meta.dirname, excludeSources: ['dist/**', '.wrangler/**', '.tmp/**', 'test-results/**'] },
 	manifest: ({ browser }) => ({
 		name: '__MSG_extName__',
@@ -23,7 +37,7 @@ export default defineConfig({
 		permissions: ['storage', 'scripting', 'alarms', 'contextMenus', 'activeTab'],
 		// Each GLPI origin is asked for when the user adds it in the options; nothing is granted at install.
 		optional_host_permissions: ['https://*/*', 'http://*/*'],
-		host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+		host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*', ...(liveGlpiOrigin ? [liveGlpiOrigin] : [])] : [],
 		action: { default_title: '__MSG_extName__' },
 		commands: {
 			'open-capture': {

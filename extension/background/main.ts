@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
-import { BacklogQuerySchema } from '../../shared/schemas/backlog';
-import { WhoAmISchema } from '../../shared/schemas/workspace';
-import { apiClient, failureOf } from '../core/api-client';
 import { sendToTab } from '../core/content-messaging';
-import { onMessage, type Result } from '../core/messaging';
-import { backlogCacheStorage, queueStorage, settingsStorage, syncStateStorage, tokenStorage, whoAmIStorage } from '../core/storage';
+import { type Result, onMessage } from '../core/messaging';
+import { strictest } from '../core/outgoing';
+import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
+import { fetchBacklog, refreshWhoAmI, saveConnection } from './connection';
+import { listenToContextMenu, syncContextMenu } from './context-menu';
+import { recordFriction } from './friction';
+import { forgetHints, hintsFor, rememberMeToo } from './hints';
+import { overlayConfig } from './overlay-config';
 import { buildSignal, enqueue } from './queue';
 import { syncRegistrations } from './registration';
 import { flush, status } from './sync';
@@ -14,6 +17,15 @@ const PERIODIC_ALARM = 'gx-flush-periodic';
 
 const errorOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Runs `work` and turns a thrown error into a failed Result, so a content script always gets an answer. */
+async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (error) {
+		return { ok: false, error: errorOf(error) };
+	}
+}
+
 /** Flushes soon, or at the backoff time when the last flush failed. */
 async function scheduleFlush(): Promise<void> {
 	const { nextAttemptAt } = await syncStateStorage.getValue();
@@ -22,84 +34,54 @@ async function scheduleFlush(): Promise<void> {
 }
 
 async function updateBadge(): Promise<void> {
-	const waiting = (await queueStorage.getValue()).length;
+	const waiting = (await queueStorage.getValue()).filter((entry) => !entry.rejected).length;
 	await browser.action.setBadgeText({ text: waiting > 0 ? String(Math.min(waiting, 9999)) : '' });
 	await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
 }
 
+/** The content script and the context menu follow the granted GLPI addresses. */
+async function registerEverywhere(glpiUrls: readonly string[]): Promise<string[]> {
+	const matches = await syncRegistrations(glpiUrls);
+	await syncContextMenu(matches);
+	return matches;
+}
+
+/** Queues a draft built under the privacy switches that apply; the flush comes soon, nothing waits on it. */
+async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
+	const signal = await buildSignal(draft, new Date(), strictest((await overlayConfig()).privacy, draft.privacy));
+	const waiting = await enqueue(signal);
+	void scheduleFlush();
+	return { id: signal.id, waiting };
+}
+
 export function startBackground(): void {
-	onMessage('enqueueSignal', async ({ data }) => {
-		try {
-			const signal = await buildSignal(data);
-			const waiting = await enqueue(signal);
-			void scheduleFlush();
-			return { ok: true, value: { id: signal.id, waiting } } as const;
-		} catch (error) {
-			return { ok: false, error: errorOf(error) } as const;
-		}
-	});
+	onMessage('enqueueSignal', ({ data }) => attempt(() => queueDraft(data)));
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
 		return flush();
 	});
-	onMessage('getBacklog', async ({ data }) => {
-		const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
-		if (!backendUrl || !token) return { ok: false, error: 'not-configured' } as const;
-		const query = BacklogQuerySchema.parse(
-			Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value === undefined ? undefined : String(value)])),
-		);
-		try {
-			const response = await apiClient(backendUrl, token).v1.backlog.$get({
-				query: {
-					sort: query.sort,
-					limit: String(query.limit),
-					...(query.status ? { status: query.status.join(',') } : {}),
-					...(query.kind ? { kind: query.kind.join(',') } : {}),
-					...(query.route ? { route: query.route } : {}),
-					...(query.q ? { q: query.q } : {}),
-					...(query.cursor ? { cursor: query.cursor } : {}),
-				},
-			});
-			if (!response.ok) {
-				const failure = await failureOf(response as unknown as Response);
-				return { ok: false, error: failure.message, status: failure.status } as const;
-			}
-			const page = await response.json();
-			if (!query.cursor) await backlogCacheStorage.setValue({ items: page.items, at: new Date().toISOString() });
-			return { ok: true, value: page } as const;
-		} catch (error) {
-			return { ok: false, error: errorOf(error), status: 0 } as const;
-		}
-	});
-	onMessage('saveConnection', async ({ data }): Promise<Result<import('../../shared/schemas/workspace').WhoAmI>> => {
-		const backendUrl = data.backendUrl.trim().replace(/\/+$/, '');
-		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), backendUrl });
-		await tokenStorage.setValue(data.token.trim());
-		try {
-			const response = await apiClient(backendUrl, data.token.trim()).v1.me.$get();
-			if (!response.ok) {
-				const failure = await failureOf(response as unknown as Response);
-				await whoAmIStorage.setValue(null);
-				return { ok: false, error: failure.message, status: failure.status };
-			}
-			const me = WhoAmISchema.parse(await response.json());
-			await whoAmIStorage.setValue(me);
-			await backlogCacheStorage.setValue(null);
-			void scheduleFlush();
-			return { ok: true, value: me };
-		} catch (error) {
-			return { ok: false, error: errorOf(error), status: 0 };
-		}
+	onMessage('getBacklog', ({ data }) => fetchBacklog(data));
+	onMessage('saveConnection', async ({ data }) => {
+		const result = await saveConnection(data);
+		void scheduleFlush();
+		return result;
 	});
 	onMessage('registerGlpiUrls', async ({ data }) => {
 		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
-		try {
-			return { ok: true, value: await syncRegistrations(data) } as const;
-		} catch (error) {
-			return { ok: false, error: errorOf(error) } as const;
-		}
+		return attempt(() => registerEverywhere(data));
 	});
+	onMessage('getOverlayConfig', () => overlayConfig());
+	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
+	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language));
+	onMessage('meToo', ({ data }) =>
+		attempt(async () => {
+			const { id } = await queueDraft(data.draft);
+			await rememberMeToo(data.key);
+			forgetHints(data.draft.page.route);
+			return { id };
+		}),
+	);
 
 	browser.alarms.onAlarm.addListener((alarm) => {
 		if (alarm.name === FLUSH_ALARM || alarm.name === PERIODIC_ALARM) {
@@ -109,13 +91,30 @@ export function startBackground(): void {
 	browser.commands.onCommand.addListener((command, tab) => {
 		if (command === 'open-capture' && tab?.id !== undefined) void sendToTab('openCapture', { kind: 'idea' }, tab.id).catch(() => undefined);
 	});
+	listenToContextMenu();
 	queueStorage.watch(() => void updateBadge());
-	browser.permissions.onRemoved.addListener(() => void settingsStorage.getValue().then((settings) => syncRegistrations(settings.glpiUrls)));
+	browser.permissions.onRemoved.addListener(() => void settingsStorage.getValue().then((settings) => registerEverywhere(settings.glpiUrls)));
+	// The menu's title follows the language setting at once.
+	settingsStorage.watch((next, previous) => {
+		if (next.language !== previous?.language) void registerEverywhere(next.glpiUrls);
+	});
+	// A browser start is a new chance for the network: retry at once instead of waiting out the last backoff, and ask
+	// the server again about the workspace's opt-ins.
+	browser.runtime.onStartup.addListener(() => {
+		void syncStateStorage
+			.getValue()
+			.then((state) => syncStateStorage.setValue({ ...state, failures: 0, nextAttemptAt: null }))
+			.then(() => scheduleFlush());
+		void refreshWhoAmI();
+	});
 
 	// Every start of the service worker (browser start, install, wake-up): re-register, show the badge, and send what
 	// waits. The periodic alarm is the safety net if a wake-up is missed.
 	void browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 1 });
-	void settingsStorage.getValue().then((settings) => syncRegistrations(settings.glpiUrls)).catch((error: unknown) => console.error('[gx] registration', error));
+	void settingsStorage
+		.getValue()
+		.then((settings) => registerEverywhere(settings.glpiUrls))
+		.catch((error: unknown) => console.error('[gx] registration', error));
 	void updateBadge();
 	void scheduleFlush();
 }

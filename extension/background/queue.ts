@@ -1,7 +1,7 @@
 import { SignalSchema, type Signal } from '../../shared/schemas/signal';
-import { redact } from '../../shared/redact';
 import type { SignalDraft } from '../core/messaging';
-import { type QueuedSignal, type Rejection, historyStorage, queueStorage, reporterIdStorage } from '../core/storage';
+import { outgoingOf } from '../core/outgoing';
+import { DEFAULT_SETTINGS, type PrivacySettings, type QueuedSignal, type Rejection, historyStorage, queueStorage, reporterIdStorage } from '../core/storage';
 
 /**
  * The signal queue in extension storage. Every read-modify-write goes through one promise chain, so a capture that
@@ -19,21 +19,17 @@ export function withQueue<T>(work: (queue: QueuedSignal[]) => Promise<{ queue: Q
 	return run;
 }
 
-/** Turns a draft into a signal (id, time, reporter, redaction) and checks it with the shared schema. */
-export async function buildSignal(draft: SignalDraft, now = new Date()): Promise<Signal> {
-	const candidate: Record<string, unknown> = {
-		id: crypto.randomUUID(),
-		kind: draft.kind,
+/**
+ * Turns a draft into a signal (id, time, reporter), keeps only what the privacy switches let out, redacts, and checks
+ * it with the shared schema. The capture panel previews the same `outgoingOf`.
+ */
+export async function buildSignal(draft: SignalDraft, now = new Date(), privacy: PrivacySettings = DEFAULT_SETTINGS.privacy, id: string = crypto.randomUUID()): Promise<Signal> {
+	return SignalSchema.parse({
+		id,
 		createdAt: now.toISOString(),
 		reporter: await reporterIdStorage.getValue(),
-		page: draft.page,
-	};
-	if (draft.text?.trim()) candidate.text = redact(draft.text.trim(), draft.names ?? []);
-	if (draft.tags?.length) candidate.tags = draft.tags;
-	if (draft.severity !== undefined) candidate.severity = draft.severity;
-	if (draft.target) candidate.target = draft.target;
-	if (draft.count !== undefined) candidate.count = draft.count;
-	return SignalSchema.parse(candidate);
+		...outgoingOf(draft, privacy),
+	});
 }
 
 export const enqueue = (signal: Signal, now = new Date()) =>

@@ -26,6 +26,8 @@ export async function syncRegistrations(glpiUrls: readonly string[]): Promise<st
 		if (patterns && (await browser.permissions.contains({ origins: [patterns.origin] }))) matches.push(patterns.match);
 	}
 	const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+	// The service worker wakes up often: leave an unchanged registration alone, so no page load falls in between.
+	if (existing.length > 0 && [...(existing[0]?.matches ?? [])].sort().join() === [...matches].sort().join()) return matches;
 	if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
 	if (matches.length > 0) {
 		await browser.scripting.registerContentScripts([

@@ -3,6 +3,7 @@ import type { Signal } from '../../shared/schemas/signal';
 import { type ApiFailure, apiClient, failureOf } from '../core/api-client';
 import type { SyncStatus } from '../core/messaging';
 import { type Rejection, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
+import { flushFriction } from './friction';
 import { acknowledge, countAttempt, pending, reject } from './queue';
 
 /** Backoff after the n-th consecutive failure: 5 s doubling to 30 min, with ±50 % jitter so clients do not align. */
@@ -73,6 +74,8 @@ async function doFlush(now: () => Date): Promise<SyncStatus> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	const state = await syncStateStorage.getValue();
 	if (!backendUrl || !token) return status();
+	// Automatic friction periods that ended become signals first, and go out in this same flush.
+	await flushFriction(now());
 	for (;;) {
 		const batch = await pending(MAX_SIGNALS_PER_BATCH);
 		if (batch.length === 0) break;
@@ -83,7 +86,7 @@ async function doFlush(now: () => Date): Promise<SyncStatus> {
 			await syncStateStorage.setValue({
 				...state,
 				failures,
-				lastError: { message: describe(result.failure), at: now().toISOString() },
+				lastError: { message: describe(result.failure), at: now().toISOString(), status: result.failure.status, code: result.failure.code },
 				nextAttemptAt: new Date(now().getTime() + delay).toISOString(),
 			});
 			return status();

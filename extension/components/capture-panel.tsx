@@ -1,8 +1,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { redact } from '../../shared/redact';
 import { MAX_TEXT_LENGTH } from '../../shared/limits';
-import type { SignalKind } from '../../shared/schemas/signal';
+import type { Page, SignalKind } from '../../shared/schemas/signal';
+import { outgoingOf } from '../core/outgoing';
+import type { PrivacySettings } from '../core/storage';
 import { t } from '../i18n';
+import { OutgoingPreview } from './outgoing-preview';
+import { useLanguage } from './use-language';
 
 export type CaptureKind = Extract<SignalKind, 'idea' | 'friction' | 'bug' | 'praise'>;
 const KINDS: CaptureKind[] = ['idea', 'friction', 'bug', 'praise'];
@@ -26,21 +29,29 @@ export function parseTags(text: string): string[] {
 interface Props {
 	/** Names shown on the page, redacted from the text in the preview and before sending. */
 	names: string[];
-	context: string;
+	/** The page's context as it is attached (route, kind, item, interface, version, category, status). */
+	page: Page;
+	privacy: PrivacySettings;
 	initialKind?: CaptureKind;
 	onSubmit(input: CaptureInput): void;
 	onCancel(): void;
+	/** Present when friction tagging is on: switches to picking an element of the page. */
+	onTagElement?: () => void;
 }
 
-export function CapturePanel({ names, context, initialKind = 'idea', onSubmit, onCancel }: Props) {
+export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSubmit, onCancel, onTagElement }: Props) {
+	useLanguage();
 	const [kind, setKind] = useState<CaptureKind>(initialKind);
 	const [text, setText] = useState('');
 	const [tagText, setTagText] = useState('');
 	const [severity, setSeverity] = useState<number | undefined>(undefined);
 	const [error, setError] = useState('');
 	const textArea = useRef<HTMLTextAreaElement>(null);
-	const preview = useMemo(() => redact(text.trim(), names), [text, names]);
 	const tags = parseTags(tagText);
+	const outgoing = useMemo(
+		() => outgoingOf({ kind, page, text, tags, names, ...(severity === undefined ? {} : { severity }) }, privacy),
+		[kind, page, text, tagText, severity, names, privacy],
+	);
 
 	const submit = (event: Event) => {
 		event.preventDefault();
@@ -53,7 +64,7 @@ export function CapturePanel({ names, context, initialKind = 'idea', onSubmit, o
 	};
 
 	return (
-		<form class="gx-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
 			<h2>{t('capture.title')}</h2>
 			<fieldset class="gx-kinds">
 				<legend>{t('capture.kind')}</legend>
@@ -95,18 +106,22 @@ export function CapturePanel({ names, context, initialKind = 'idea', onSubmit, o
 					))}
 				</select>
 			</label>
-			<details class="gx-preview" open>
-				<summary>{t('capture.preview')}</summary>
-				<p class="gx-context">{context}</p>
-				<p class="gx-preview-text" data-gx="preview">{preview || '…'}</p>
-				{tags.length > 0 && <p class="gx-context">{tags.map((tag) => `#${tag}`).join(' ')}</p>}
-			</details>
-			{error && <p class="gx-error" role="alert">{error}</p>}
+			{onTagElement && (
+				<button type="button" class="gx-link" data-gx="tag-element" onClick={onTagElement}>
+					{t('capture.tagElement')}
+				</button>
+			)}
+			<OutgoingPreview outgoing={outgoing} />
+			{error && (
+				<p class="gx-error" role="alert">
+					{error}
+				</p>
+			)}
 			<div class="gx-actions">
 				<button type="button" onClick={onCancel}>
 					{t('capture.cancel')}
 				</button>
-				<button type="submit" class="gx-primary">
+				<button type="submit" class="gx-primary" data-gx="send">
 					{t('capture.send')}
 				</button>
 			</div>

@@ -39,7 +39,14 @@ export function shouldRun(feature: Feature, page: Page, document: Document): boo
  */
 export async function runFeatures(
 	features: readonly Feature[],
-	options: { ctx: ContentScriptContext; page: Page; document: Document; disabled: ReadonlySet<string> },
+	options: {
+		ctx: ContentScriptContext;
+		page: Page;
+		document: Document;
+		disabled: ReadonlySet<string>;
+		/** Filled with each running feature's controller, so a feature switched off in the options stops at once. */
+		controllers?: Map<string, AbortController>;
+	},
 ): Promise<Map<string, 'ran' | 'skipped' | 'failed'>> {
 	const outcome = new Map<string, 'ran' | 'skipped' | 'failed'>();
 	await Promise.all(
@@ -50,6 +57,7 @@ export async function runFeatures(
 			}
 			const controller = new AbortController();
 			options.ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+			options.controllers?.set(feature.id, controller);
 			try {
 				const result = await feature.init({ signal: controller.signal, ctx: options.ctx, page: options.page, document: options.document });
 				outcome.set(feature.id, result === false ? 'skipped' : 'ran');

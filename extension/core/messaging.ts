@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BacklogItem, BacklogQuery } from '../../shared/schemas/backlog';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import type { WhoAmI } from '../../shared/schemas/workspace';
-import type { QueuedSignal, SyncState } from './storage';
+import type { FrictionKind, PrivacySettings, QueuedSignal, SyncState } from './storage';
 
 /** What a content script hands to the background: the background adds id, time and reporter, checks and queues it. */
 export interface SignalDraft {
@@ -15,6 +15,8 @@ export interface SignalDraft {
 	count?: number;
 	/** Names shown on the page (requester, technician): redacted from the text again in the background. */
 	names?: string[];
+	/** The privacy switches the user's preview was made with: the background never sends more than they showed. */
+	privacy?: PrivacySettings;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; status?: number };
@@ -24,6 +26,37 @@ export interface SyncStatus extends SyncState {
 	rejected: QueuedSignal[];
 }
 
+/** What the GLPI overlay needs to know about the user's and the workspace's choices (never a credential). */
+export interface OverlayConfig {
+	/** Automatic friction signals: on only when both the user and the workspace opted in. */
+	autoFriction: boolean;
+	slowPageMs: number;
+	/** The privacy switches as they apply: names are always redacted unless the workspace shares text. */
+	privacy: PrivacySettings;
+}
+
+/** One automatic friction event seen in a page: counted by the background, never sent one by one. */
+export interface FrictionEvent {
+	kind: FrictionKind;
+	page: Page;
+	target?: { selector: string; label?: string };
+}
+
+/** A hint from GET /v1/hints as the overlay shows it ("me too" markers). */
+export interface HintView {
+	/** `${route}|${selector}`: what a "me too" is remembered by. */
+	key: string;
+	kind: 'manager' | 'known-issue';
+	selector?: string;
+	/** In the user's language, falling back to the other. */
+	text: string;
+	signalCount: number;
+	/** The item's tags when the server sends them, so that a "me too" joins the same backlog item. */
+	tags: string[];
+	/** The user already said "me too" on this element. */
+	mine: boolean;
+}
+
 interface ProtocolMap {
 	enqueueSignal(draft: SignalDraft): Result<{ id: string; waiting: number }>;
 	getSyncStatus(): SyncStatus;
@@ -31,6 +64,10 @@ interface ProtocolMap {
 	getBacklog(query: Partial<BacklogQuery>): Result<{ items: BacklogItem[]; nextCursor: string | null }>;
 	saveConnection(input: { backendUrl: string; token: string }): Result<WhoAmI>;
 	registerGlpiUrls(urls: string[]): Result<string[]>;
+	getOverlayConfig(): OverlayConfig;
+	recordFriction(event: FrictionEvent): Result<{ count: number }>;
+	getHints(input: { route: string; language: 'en' | 'fr' }): Result<HintView[]>;
+	meToo(input: { key: string; draft: SignalDraft }): Result<{ id: string }>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -9,6 +9,16 @@ import type { LanguageSetting } from '../i18n';
  * and the extension's own pages use them; content scripts never read credentials (a meta-test checks the imports).
  */
 
+/** What the user lets leave the browser beyond their own words (the options' privacy switches). */
+export interface PrivacySettings {
+	/** Names GLPI shows (requester, technician) are replaced by [name]; off only counts when the workspace shares text. */
+	redactNames: boolean;
+	/** The ticket's category and status in the context of a signal. */
+	includeCategory: boolean;
+	/** The number of the ticket, problem or change in the context of a signal. */
+	includeItemId: boolean;
+}
+
 export interface Settings {
 	/** Base URL of the sync backend, e.g. http://127.0.0.1:8787 */
 	backendUrl: string;
@@ -17,11 +27,28 @@ export interface Settings {
 	language: LanguageSetting;
 	/** Features switched off by the user, by feature id. */
 	disabledFeatures: string[];
+	/** The user's own opt-in to automatic friction signals; the workspace must allow them too (GET /v1/me). */
+	autoFriction: boolean;
+	/** A page whose load takes longer than this (navigation timing, ms) counts as slow-page friction. */
+	slowPageMs: number;
+	privacy: PrivacySettings;
 }
 
+export const DEFAULT_SETTINGS: Settings = {
+	backendUrl: '',
+	glpiUrls: [],
+	language: 'auto',
+	disabledFeatures: [],
+	autoFriction: false,
+	slowPageMs: 4000,
+	privacy: { redactNames: true, includeCategory: true, includeItemId: true },
+};
+
 export const settingsStorage = storage.defineItem<Settings>('local:settings', {
-	fallback: { backendUrl: '', glpiUrls: [], language: 'auto', disabledFeatures: [] },
-	version: 1,
+	fallback: DEFAULT_SETTINGS,
+	version: 2,
+	// Version 2 added the automatic friction opt-in, the slow-page threshold and the privacy switches.
+	migrations: { 2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old, privacy: { ...DEFAULT_SETTINGS.privacy, ...old.privacy } }) },
 });
 
 /** The workspace token. Read by the background only: it owns the network. */
@@ -55,9 +82,17 @@ export interface QueuedSignal {
 /** Signals waiting for the server's acknowledgement; survives browser and service-worker restarts. */
 export const queueStorage = storage.defineItem<QueuedSignal[]>('local:queue', { fallback: [], version: 1 });
 
+export interface SyncError {
+	message: string;
+	at: string;
+	/** HTTP status (0 for a network failure) and the API's error code, so the popup can say it in words. */
+	status?: number;
+	code?: string;
+}
+
 export interface SyncState {
 	lastSyncAt: string | null;
-	lastError: { message: string; at: string } | null;
+	lastError: SyncError | null;
 	/** Consecutive failed flushes: drives the backoff. */
 	failures: number;
 	nextAttemptAt: string | null;
@@ -84,3 +119,23 @@ export const backlogCacheStorage = storage.defineItem<{ items: BacklogItem[]; at
 	fallback: null,
 	version: 1,
 });
+
+export type FrictionKind = 'rage-click' | 'dead-click' | 'form-error' | 'slow-page';
+
+/** Automatic friction counted on one (route, element, kind) during its period; sent as one signal when it ends. */
+export interface FrictionCounter {
+	/** The id of the signal this period becomes (made at its start, so a retried emission is a duplicate). */
+	id: string;
+	kind: FrictionKind;
+	page: Signal['page'];
+	target?: { selector: string; label?: string };
+	count: number;
+	firstAt: string;
+	lastAt: string;
+}
+
+/** Counters of automatic friction, by `${route}|${selector}|${kind}`, kept by the background (content scripts only report). */
+export const frictionCountersStorage = storage.defineItem<Record<string, FrictionCounter>>('local:frictionCounters', { fallback: {}, version: 1 });
+
+/** "Me too" already given, by `${route}|${selector}`, with the time: one per element and user, shown as given. */
+export const meTooStorage = storage.defineItem<Record<string, string>>('local:meToo', { fallback: {}, version: 1 });

@@ -1,65 +1,81 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Page } from '../../shared/schemas/signal';
 import { type CaptureInput, type CaptureKind, CapturePanel } from '../components/capture-panel';
 import styles from '../components/capture.css?inline';
-import { anyGlpiPage, type Feature, type FeatureContext } from '../core/feature-manager';
+import { Toast, useToast } from '../components/toast';
+import { useLanguage } from '../components/use-language';
 import { onTabMessage } from '../core/content-messaging';
+import { anyGlpiPage, type Feature, type FeatureContext } from '../core/feature-manager';
 import { sendMessage } from '../core/messaging';
+import { hasListener, request } from '../core/overlay-bus';
+import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/storage';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
 
-type Toast = { text: string; error: boolean } | null;
-
-/** Opens the panel when the keyboard shortcut or the context menu asks (through the background). */
+/** Opens the panel when the keyboard shortcut asks (through the background). */
 const openRequests = new EventTarget();
 
+interface OpenPanel {
+	kind: CaptureKind;
+	page: Page;
+	names: string[];
+}
+
 function CaptureButton({ context }: { context: FeatureContext }) {
-	const [open, setOpen] = useState<CaptureKind | null>(null);
-	const [toast, setToast] = useState<Toast>(null);
-	const [names, setNames] = useState<string[]>([]);
+	useLanguage();
+	const [open, setOpen] = useState<OpenPanel | null>(null);
+	const [toast, setToast] = useToast();
+	// Until the background answers, the default switches; the draft carries the ones its preview used, and the
+	// background sends no more than the stricter of those and the real ones.
+	const [privacy, setPrivacy] = useState<PrivacySettings>(DEFAULT_SETTINGS.privacy);
 
 	useEffect(() => {
 		const onOpen = (event: Event) => show((event as CustomEvent<CaptureKind>).detail);
 		openRequests.addEventListener('open', onOpen, { signal: context.signal });
+		void sendMessage('getOverlayConfig', undefined).then((config) => setPrivacy(config.privacy), () => undefined);
 	}, []);
 
-	useEffect(() => {
-		if (!toast) return;
-		const timer = setTimeout(() => setToast(null), toast.error ? 8000 : 2500);
-		return () => clearTimeout(timer);
-	}, [toast]);
-
 	function show(kind: CaptureKind = 'idea') {
-		// Names are read when the panel opens: GLPI fills the actors' fields by AJAX after the page loads.
-		setNames(peopleOnPage(context.document));
-		setOpen(kind);
+		// Read when the panel opens: GLPI fills the main tab (category, status, actors) by AJAX after the page loads.
+		setOpen({ kind, page: { ...context.page, ...itilFieldsOf(context.document) }, names: peopleOnPage(context.document) });
 	}
 
 	function submit(input: CaptureInput) {
+		if (!open) return;
 		// The panel closes at once; the background stores the signal locally and syncs it later, so nothing here waits
 		// on the network. If the background refuses it, the words come back in an error toast, never lost silently.
 		setOpen(null);
-		const page = { ...context.page, ...itilFieldsOf(context.document) };
-		void sendMessage('enqueueSignal', { ...input, page, names }).then(
+		void sendMessage('enqueueSignal', { ...input, page: open.page, names: open.names, privacy }).then(
 			(result) => setToast(result.ok ? { text: t('capture.saved'), error: false } : { text: `${t('popup.error', { message: result.error })} — ${input.text}`, error: true }),
 			(error: unknown) => setToast({ text: `${t('popup.error', { message: String(error) })} — ${input.text}`, error: true }),
 		);
 	}
 
-	const where = [context.page.route, context.page.itemtype && context.page.itemId ? `${context.page.itemtype} #${context.page.itemId}` : ''].filter(Boolean).join(' · ');
+	function tagElement() {
+		setOpen(null);
+		request('start-tagging');
+	}
+
 	return (
 		<div class="gx-root">
 			<button type="button" class="gx-tab" data-gx="capture-button" title={t('capture.buttonTitle')} aria-expanded={open !== null} onClick={() => (open ? setOpen(null) : show())}>
 				{t('capture.button')}
 			</button>
-			{open && <CapturePanel names={names} context={where} initialKind={open} onSubmit={submit} onCancel={() => setOpen(null)} />}
-			{toast && (
-				<div class={toast.error ? 'gx-toast gx-toast-error' : 'gx-toast'} role="status" data-gx="toast">
-					{toast.text}
-				</div>
+			{open && (
+				<CapturePanel
+					names={open.names}
+					page={open.page}
+					privacy={privacy}
+					initialKind={open.kind}
+					onSubmit={submit}
+					onCancel={() => setOpen(null)}
+					{...(hasListener('start-tagging') ? { onTagElement: tagElement } : {})}
+				/>
 			)}
+			<Toast toast={toast} />
 		</div>
 	);
 }
@@ -79,11 +95,14 @@ export const captureButton: Feature = {
 			onRemove: (container) => container && render(null, container),
 		});
 		ui.mount();
+		// The benchmark reads the time from document idle to here (scripts/bench-extension.js); test builds only.
+		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-button');
 		context.signal.addEventListener('abort', () => ui.remove(), { once: true });
-		onTabMessage('openCapture', ({ data }) => {
+		const stop = onTabMessage('openCapture', ({ data }) => {
 			openRequests.dispatchEvent(new CustomEvent('open', { detail: data.kind ?? 'idea' }));
 			return true;
 		});
+		context.signal.addEventListener('abort', stop, { once: true });
 	},
 };
 

@@ -1,5 +1,8 @@
 import type { Feature } from '../core/feature-manager';
+import { autoFriction } from './auto-friction';
 import { captureButton } from './capture-button';
+import { frictionTagging } from './friction-tagging';
+import { meTooMarkers } from './me-too-markers';
 
 /** Every overlay feature, in the order they start. A meta-test checks that each file of features/ is listed here. */
-export const FEATURES: readonly Feature[] = [captureButton];
+export const FEATURES: readonly Feature[] = [captureButton, frictionTagging, meTooMarkers, autoFriction];

@@ -119,6 +119,7 @@ function glpiRule(element: Element, doc: Document): string | undefined {
 		const scope = formScope(element.closest('form'), doc);
 		return `${scope} ${tag}[name="${CSS.escape(name)}"]`.trim();
 	}
+	if (tag === 'form') return formScope(element as HTMLFormElement, doc) || undefined;
 	const option = element.getAttribute('data-searchopt-id');
 	if (tag === 'th' && option) return `${GLPI.searchTable} th[data-searchopt-id="${option}"]`;
 	const tab = /[?&]_glpi_tab=([^&]+)/.exec(element.closest(GLPI.itemTab)?.getAttribute('href') ?? '')?.[1];
@@ -165,4 +166,14 @@ export function targetOf(element: Element): { selector: string; label?: string }
 	if (!resolved || !selector) return undefined;
 	const label = labelFor(resolved);
 	return label ? { selector, label } : { selector };
+}
+
+/**
+ * The box a user sees for an element: GLPI hides a Select2 dropdown's real <select> and shows `span.select2` right
+ * after it (10 and 11), so a highlight or a marker goes on that box.
+ */
+export function visibleElementOf(element: Element): Element {
+	const next = element.nextElementSibling;
+	if (element.matches('select') && next?.matches(GLPI.select2)) return next;
+	return element;
 }

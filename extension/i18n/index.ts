@@ -14,8 +14,18 @@ export function resolveLanguage(setting: LanguageSetting, browserLanguage = glob
 	return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+const listeners = new Set<(language: Language) => void>();
+
 export function setLanguage(language: Language): void {
+	if (language === current) return;
 	current = language;
+	for (const listener of listeners) listener(language);
+}
+
+/** Calls `listener` whenever the language changes (the options apply it at once); returns the unsubscribe. */
+export function onLanguageChange(listener: (language: Language) => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
 }
 
 export const getLanguage = () => current;

@@ -1,0 +1,40 @@
+import { redact } from '../../shared/redact';
+import type { Page, Signal } from '../../shared/schemas/signal';
+import type { SignalDraft } from './messaging';
+import type { PrivacySettings } from './storage';
+
+/** A signal without what the background adds (id, time, the installation's random id). */
+export type Outgoing = Omit<Signal, 'id' | 'createdAt' | 'reporter'>;
+
+/** The stricter of two sets of switches: what the preview showed and what applies now. */
+export const strictest = (a: PrivacySettings, b: PrivacySettings = a): PrivacySettings => ({
+	redactNames: a.redactNames || b.redactNames,
+	includeCategory: a.includeCategory && b.includeCategory,
+	includeItemId: a.includeItemId && b.includeItemId,
+});
+
+/**
+ * Exactly what leaves the browser for a draft, under the privacy switches: the capture panel's preview shows this
+ * object, and the background builds the signal from the same function, so the preview never differs from what is
+ * sent. Personal data in the words and in an element's label is redacted (shared/redact.ts).
+ */
+export function outgoingOf(draft: SignalDraft, privacy: PrivacySettings): Outgoing {
+	const names = privacy.redactNames ? (draft.names ?? []) : [];
+	const page: Page = { ...draft.page };
+	if (!privacy.includeCategory) {
+		delete page.category;
+		delete page.status;
+	}
+	if (!privacy.includeItemId) delete page.itemId;
+	const outgoing: Outgoing = { kind: draft.kind, page };
+	const text = draft.text?.trim();
+	if (text) outgoing.text = redact(text, names);
+	if (draft.tags?.length) outgoing.tags = draft.tags;
+	if (draft.severity !== undefined) outgoing.severity = draft.severity;
+	if (draft.target) {
+		const label = draft.target.label ? redact(draft.target.label, names) : undefined;
+		outgoing.target = label ? { selector: draft.target.selector, label } : { selector: draft.target.selector };
+	}
+	if (draft.count !== undefined) outgoing.count = draft.count;
+	return outgoing;
+}

@@ -1,0 +1,7 @@
+/** Build-time constants set in wxt.config.ts (`define`); undefined under vitest, which reads them as the defaults. */
+interface ImportMetaEnv {
+	/** A test build (GX_TEST_BUILD=1): loopback granted, performance marks for the benchmark. */
+	readonly GX_TEST_BUILD?: boolean;
+	/** Test builds only: the period of automatic friction counters in ms ('' = the real 24 h). */
+	readonly GX_FRICTION_PERIOD_MS?: string;
+}
