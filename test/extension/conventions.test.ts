@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FEATURE_IDS } from '../../extension/core/feature-ids';
 import { FEATURES } from '../../extension/features';
 import { en } from '../../extension/i18n/en';
 import { fr } from '../../extension/i18n/fr';
@@ -14,6 +15,10 @@ describe('conventions', () => {
 		const files = readdirSync(featuresDir).filter((file) => /\.tsx?$/.test(file) && file !== 'index.ts');
 		expect(FEATURES.map((feature) => `${feature.id}`).sort()).toEqual(files.map((file) => file.replace(/\.tsx?$/, '')).sort());
 		for (const file of files) expect(readFileSync(join(featuresDir, file), 'utf8'), `${file} needs a "Test pages" comment`).toMatch(/Test pages:/);
+	});
+
+	it('offers a switch in the options for every feature, and only for them', () => {
+		expect([...FEATURE_IDS].sort()).toEqual(FEATURES.map((feature) => feature.id).sort());
 	});
 
 	it('documents every feature in the README', () => {

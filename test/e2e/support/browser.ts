@@ -57,16 +57,23 @@ export async function launchWithExtension(profileDir = newProfileDir()): Promise
 
 export const removeProfile = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
-/** Fills the options page as a user would: backend, token, GLPI address; waits for the server's answer. */
-export async function configureExtension(browser: ExtensionBrowser, options: { backendUrl: string; token: string; glpiUrl: string }): Promise<string> {
+/**
+ * Fills the options page as a user would: backend and token (checked with the server), then the GLPI address (added
+ * to the list, which registers the content script). Returns the connection notice.
+ */
+export async function configureExtension(browser: ExtensionBrowser, options: { backendUrl: string; token: string; glpiUrl: string | string[] }): Promise<string> {
 	const page = await browser.openExtensionPage('options.html');
 	await page.locator('input[name="backendUrl"]').fill(options.backendUrl);
 	await page.locator('input[name="token"]').fill(options.token);
-	await page.locator('input[name="glpiUrl"]').fill(options.glpiUrl);
-	await page.locator('button[type="submit"]').click();
+	await page.locator('[data-gx="save-connection"]').click();
 	const notice = page.locator('[data-gx="options-notice"]');
 	await notice.waitFor({ timeout: 15_000 });
 	const text = (await notice.textContent()) ?? '';
+	for (const url of Array.isArray(options.glpiUrl) ? options.glpiUrl : [options.glpiUrl]) {
+		await page.locator('input[name="glpiUrl"]').fill(url);
+		await page.locator('[data-gx="add-glpi"]').click();
+		await page.locator('[data-gx="glpi-url"]', { hasText: url }).waitFor({ timeout: 10_000 });
+	}
 	await page.close();
 	return text;
 }

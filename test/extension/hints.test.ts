@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetHints, hintsFor, meTooKey, rememberMeToo } from '../../extension/background/hints';
+import { DEFAULT_SETTINGS, settingsStorage, tokenStorage } from '../../extension/core/storage';
+
+const route = '/front/ticket.form.php';
+const selector = '#itil-form select[name="itilcategories_id"]';
+
+/**
+ * The two shapes GET /v1/hints may take: the one the brief announced ({id, kind, route, selector?, text, link?,
+ * itemId?, status?, signalCount?}) and the backend branch's discriminated union (known-issue hints with itemId,
+ * itemKind, title, signalCount, and no id or route).
+ */
+const BODY = {
+	hints: [
+		{ id: 'h_known1', kind: 'known-issue', route, selector, text: { en: 'Known issue: category is confusing', fr: 'Problème connu : catégorie déroutante' }, itemId: 'it_123456', status: 'plan', signalCount: 7 },
+		{ kind: 'known-issue', itemId: 'it_654321', itemKind: 'friction', status: 'new', title: 'slow — Status', signalCount: 2, selector: '#itil-form select[name="status"]', text: { en: 'Known issue (reported): slow', fr: 'Problème connu (signalé) : lent' }, tags: ['slow'] },
+		{ kind: 'manager', id: 'h_manager', route, text: { fr: 'Pensez à la catégorie' }, createdAt: '2026-11-28T10:00:00.000Z', updatedAt: '2026-11-28T10:00:00.000Z' },
+		{ kind: 'something-new', text: {} },
+	],
+};
+
+describe('hints for the "me too" markers', () => {
+	let fetchMock: ReturnType<typeof vi.fn>;
+
+	beforeEach(async () => {
+		fakeBrowser.reset();
+		forgetHints(route);
+		await settingsStorage.setValue({ ...DEFAULT_SETTINGS, backendUrl: 'http://127.0.0.1:8787' });
+		await tokenStorage.setValue('secret-token');
+		fetchMock = vi.fn(async () => new Response(JSON.stringify(BODY), { status: 200, headers: { 'content-type': 'application/json' } }));
+		vi.stubGlobal('fetch', fetchMock);
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('asks GET /v1/hints with the route and the token, and reads both shapes', async () => {
+		const result = await hintsFor(route, 'en');
+		expect(result.ok).toBe(true);
+		const [request] = fetchMock.mock.calls[0] as [Request | string, RequestInit | undefined];
+		const url = new URL(request instanceof Request ? request.url : String(request));
+		expect(url.pathname).toBe('/v1/hints');
+		expect(url.searchParams.get('route')).toBe(route);
+		const headers = new Headers(request instanceof Request ? request.headers : (fetchMock.mock.calls[0]?.[1] as RequestInit | undefined)?.headers);
+		expect(headers.get('authorization')).toBe('Bearer secret-token');
+		if (!result.ok) return;
+		expect(result.value).toEqual([
+			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue: category is confusing', signalCount: 7, tags: [], mine: false },
+			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): slow', signalCount: 2, tags: ['slow'], mine: false },
+			// In the user's language, else the other one.
+			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: [], mine: false },
+		]);
+	});
+
+	it('marks the elements the user already said "me too" on, and keeps the answer a few minutes', async () => {
+		await rememberMeToo(meTooKey(route, selector));
+		const result = await hintsFor(route, 'fr');
+		expect(result.ok && result.value[0]).toMatchObject({ mine: true, text: 'Problème connu : catégorie déroutante' });
+		await hintsFor(route, 'fr');
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+		forgetHints(route);
+		await hintsFor(route, 'fr');
+		expect(fetchMock).toHaveBeenCalledTimes(2);
+	});
+
+	it('is empty without a backend, and an error in words when the backend fails', async () => {
+		await tokenStorage.setValue('');
+		expect(await hintsFor(route, 'en')).toEqual({ ok: true, value: [] });
+		await tokenStorage.setValue('secret-token');
+		fetchMock.mockImplementation(async () => new Response(JSON.stringify({ error: { code: 'not_found', message: 'No such route.' } }), { status: 404 }));
+		expect(await hintsFor(route, 'en')).toEqual({ ok: false, error: 'No such route.', status: 404 });
+		fetchMock.mockImplementation(async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(await hintsFor(route, 'en')).toMatchObject({ ok: false, status: 0 });
+	});
+
+	it('forgets "me too" older than 90 days', async () => {
+		await rememberMeToo('old', new Date('2026-01-01T00:00:00Z'));
+		await rememberMeToo('new', new Date('2026-06-01T00:00:00Z'));
+		const { meTooStorage } = await import('../../extension/core/storage');
+		expect(Object.keys(await meTooStorage.getValue())).toEqual(['new']);
+	});
+});

@@ -1,0 +1,165 @@
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CapturePanel } from '../../extension/components/capture-panel';
+import { FrictionForm } from '../../extension/components/friction-form';
+import { MeTooLayer } from '../../extension/components/me-too-layer';
+import { startPicking } from '../../extension/core/element-picker';
+import type { HintView } from '../../extension/core/messaging';
+import { DEFAULT_SETTINGS } from '../../extension/core/storage';
+import { setLanguage } from '../../extension/i18n';
+
+const sendMessage = vi.hoisted(() => vi.fn());
+vi.mock('../../extension/core/messaging', () => ({ sendMessage }));
+
+const page = { route: '/front/ticket.form.php', kind: 'ticket-form' as const, itemtype: 'Ticket', itemId: 5, interface: 'central' as const, glpiVersion: '10.0.17', category: 'Network > VPN', status: 'assigned' };
+const privacy = DEFAULT_SETTINGS.privacy;
+
+let container: HTMLElement;
+beforeEach(() => {
+	setLanguage('en');
+	document.body.innerHTML = '';
+	container = document.createElement('div');
+	document.body.append(container);
+	sendMessage.mockReset();
+});
+afterEach(() => render(null, container));
+
+const type = async (element: Element | null, value: string) =>
+	act(() => {
+		(element as HTMLInputElement).value = value;
+		element?.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+const previewFields = () => Object.fromEntries([...container.querySelectorAll('[data-gx="preview-fields"] div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
+
+describe('the capture panel', () => {
+	it('previews exactly what leaves: the redacted words and every field of the context', async () => {
+		const onSubmit = vi.fn();
+		await act(() => render(h(CapturePanel, { names: ['Martin Alice'], page, privacy, onSubmit, onCancel: vi.fn() }), container));
+		await type(container.querySelector('textarea[name="gx-text"]'), 'Ask Martin Alice at alice@example.org or 06 12 34 56 78');
+		await type(container.querySelector('input[name="gx-tags"]'), 'Too many steps, VPN');
+		expect(container.querySelector('[data-gx="preview"]')?.textContent).toBe('Ask [name] at [email] or [phone]');
+		expect(previewFields()).toEqual({
+			Kind: 'Idea',
+			Tags: '#too-many-steps #vpn',
+			Page: '/front/ticket.form.php',
+			'Page kind': 'ticket-form',
+			Item: 'Ticket #5',
+			Interface: 'central',
+			'GLPI version': '10.0.17',
+			Category: 'Network > VPN',
+			Status: 'assigned',
+		});
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).toHaveBeenCalledWith({ kind: 'idea', text: 'Ask Martin Alice at alice@example.org or 06 12 34 56 78', tags: ['too-many-steps', 'vpn'] });
+	});
+
+	it('shows no category, status or number when the user keeps them, refuses an empty idea, and offers tagging only when it is on', async () => {
+		const onSubmit = vi.fn();
+		await act(() => render(h(CapturePanel, { names: [], page, privacy: { ...privacy, includeCategory: false, includeItemId: false }, onSubmit, onCancel: vi.fn() }), container));
+		expect(previewFields()).not.toHaveProperty('Category');
+		expect(previewFields()).not.toHaveProperty('Status');
+		expect(previewFields().Item).toBe('Ticket');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).not.toHaveBeenCalled();
+		expect(container.querySelector('[role="alert"]')?.textContent).toBe('Write a few words first.');
+		expect(container.querySelector('[data-gx="tag-element"]')).toBeNull();
+		const onTagElement = vi.fn();
+		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit, onCancel: vi.fn(), onTagElement }), container));
+		await act(() => (container.querySelector('[data-gx="tag-element"]') as HTMLButtonElement).click());
+		expect(onTagElement).toHaveBeenCalled();
+	});
+
+	it('speaks French when the language changes, at once', async () => {
+		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit: vi.fn(), onCancel: vi.fn() }), container));
+		expect(container.querySelector('h2')?.textContent).toBe('Improve this page');
+		await act(() => setLanguage('fr'));
+		expect(container.querySelector('h2')?.textContent).toBe('Améliorer cette page');
+	});
+});
+
+describe('the friction form', () => {
+	it('needs a tag, takes an optional word, and previews the element', async () => {
+		const onSubmit = vi.fn();
+		const target = { selector: '#itil-form select[name="itilcategories_id"]', label: 'Category' };
+		await act(() => render(h(FrictionForm, { target, page, names: [], privacy, onSubmit, onCancel: vi.fn() }), container));
+		expect(previewFields().Element).toBe('Category — #itil-form select[name="itilcategories_id"]');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).not.toHaveBeenCalled();
+		await act(() => (container.querySelector('input[value="confusing"]') as HTMLInputElement).click());
+		await act(() => (container.querySelector('input[value="missing-option"]') as HTMLInputElement).click());
+		await type(container.querySelector('input[name="gx-friction-text"]'), 'no VPN sub-category');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).toHaveBeenCalledWith({ tags: ['confusing', 'missing-option'], text: 'no VPN sub-category' });
+	});
+});
+
+describe('the element picker', () => {
+	const glpiField = `<form id="itil-form"><div class="form-field row"><label class="col-form-label" for="dropdown_status_1">Status</label>
+		<div class="field-container"><select name="status" id="dropdown_status123456"><option>New</option></select><span class="select2 select2-container"><span class="select2-selection__rendered" id="rendered">New</span></span></div></div></form>`;
+
+	it("highlights what the pointer is over, picks on click without letting GLPI react, and cancels on Escape", () => {
+		document.body.insertAdjacentHTML('beforeend', glpiField);
+		const glpiClick = vi.fn();
+		const rendered = document.querySelector('#rendered')!;
+		rendered.addEventListener('click', glpiClick);
+		const onHover = vi.fn();
+		const onPick = vi.fn();
+		const onCancel = vi.fn();
+		const controller = new AbortController();
+		startPicking(document, { onHover, onPick, onCancel }, controller.signal);
+		rendered.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+		expect(onHover).toHaveBeenLastCalledWith(document.querySelector('select[name="status"]'));
+		rendered.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+		expect(onPick).toHaveBeenCalledWith(document.querySelector('select[name="status"]'));
+		expect(glpiClick).not.toHaveBeenCalled();
+		// Picking ended: the page behaves as before.
+		rendered.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+		expect(glpiClick).toHaveBeenCalledTimes(1);
+
+		startPicking(document, { onHover, onPick, onCancel }, controller.signal);
+		document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+		expect(onCancel).toHaveBeenCalled();
+		controller.abort();
+	});
+});
+
+describe('the "me too" markers', () => {
+	const hint = (selector: string, extra: Partial<HintView> = {}): HintView => ({ key: `${page.route}|${selector}`, kind: 'known-issue', selector, text: 'Known issue: confusing', signalCount: 4, tags: ['confusing'], mine: false, ...extra });
+	const place = (element: Element | null) => {
+		if (element) element.getBoundingClientRect = () => ({ top: 100, left: 50, right: 250, bottom: 130, width: 200, height: 30, x: 50, y: 100, toJSON: () => ({}) });
+	};
+	const markers = () => [...container.querySelectorAll<HTMLButtonElement>('[data-gx="me-too"]')];
+
+	it('marks the element with the count, and one click adds the user\'s own friction signal, once', async () => {
+		document.body.insertAdjacentHTML('afterbegin', '<form id="itil-form"><div class="form-field"><label class="col-form-label">Category</label><select name="itilcategories_id"></select></div></form>');
+		place(document.querySelector('select'));
+		sendMessage.mockResolvedValue({ ok: true, value: { id: 'x' } });
+		const controller = new AbortController();
+		await act(() => render(h(MeTooLayer, { hints: [hint('#itil-form select[name="itilcategories_id"]')], page, doc: document, signal: controller.signal }), container));
+		expect(markers().map((marker) => marker.textContent)).toEqual(['+1 4']);
+		await act(() => markers()[0]?.click());
+		expect(sendMessage).toHaveBeenCalledWith('meToo', {
+			key: '/front/ticket.form.php|#itil-form select[name="itilcategories_id"]',
+			draft: expect.objectContaining({ kind: 'friction', tags: ['confusing'], target: { selector: '#itil-form select[name="itilcategories_id"]', label: 'Category' } }),
+		});
+		expect(markers().map((marker) => marker.textContent)).toEqual(['✓ 5']);
+		await act(() => markers()[0]?.click());
+		expect(sendMessage).toHaveBeenCalledTimes(1);
+		controller.abort();
+	});
+
+	it('waits for GLPI to load the element by AJAX, and shows nothing for a selector that is not unique', async () => {
+		document.body.insertAdjacentHTML('afterbegin', '<div id="tab"></div><button class="twice">a</button><button class="twice">b</button>');
+		const controller = new AbortController();
+		await act(() => render(h(MeTooLayer, { hints: [hint('#itil-form select[name="status"]'), hint('button.twice')], page, doc: document, signal: controller.signal }), container));
+		expect(markers()).toHaveLength(0);
+		await act(async () => {
+			document.querySelector('#tab')!.innerHTML = '<form id="itil-form"><select name="status"></select></form>';
+			place(document.querySelector('select[name="status"]'));
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		});
+		expect(markers().map((marker) => marker.getAttribute('data-gx-selector'))).toEqual(['#itil-form select[name="status"]']);
+		controller.abort();
+	});
+});

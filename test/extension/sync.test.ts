@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildSignal, enqueue } from '../../extension/background/queue';
+import { flush, status } from '../../extension/background/sync';
+import { DEFAULT_SETTINGS, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../../extension/core/storage';
+
+const page = { route: '/front/ticket.form.php', kind: 'ticket-form' as const };
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A fake backend: acknowledges every signal it is sent, except the ids in `refuse` (400) and while `down`. */
+function fakeBackend() {
+	const received: string[] = [];
+	const backend = {
+		received,
+		batches: [] as number[],
+		down: false,
+		refuse: new Set<string>(),
+		fetch: vi.fn(async (input: Request | string, init?: RequestInit) => {
+			if (backend.down) throw new TypeError('Failed to fetch');
+			const request = input instanceof Request ? input : new Request(input, init);
+			const { signals } = (await request.json()) as { signals: { id: string }[] };
+			backend.batches.push(signals.length);
+			const refused = signals.filter((signal) => backend.refuse.has(signal.id));
+			if (refused.length > 0) return json({ error: { code: 'invalid_request', message: 'text too long', issues: [{ path: 'signals.0.text', message: 'too long' }] } }, 400);
+			const duplicates = signals.filter((signal) => received.includes(signal.id)).map((signal) => signal.id);
+			const accepted = signals.filter((signal) => !received.includes(signal.id)).map((signal) => signal.id);
+			received.push(...accepted);
+			return json({ accepted, duplicates });
+		}),
+	};
+	return backend;
+}
+
+async function queue(count: number) {
+	const ids: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const signal = await buildSignal({ kind: 'idea', page, text: `idea ${i}` });
+		await enqueue(signal);
+		ids.push(signal.id);
+	}
+	return ids;
+}
+
+describe('the sync', () => {
+	let backend: ReturnType<typeof fakeBackend>;
+
+	beforeEach(async () => {
+		fakeBrowser.reset();
+		backend = fakeBackend();
+		vi.stubGlobal('fetch', backend.fetch);
+		await settingsStorage.setValue({ ...DEFAULT_SETTINGS, backendUrl: 'http://127.0.0.1:8787' });
+		await tokenStorage.setValue('token');
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('sends in batches of 100 and empties the queue once everything is acknowledged', async () => {
+		const ids = await queue(230);
+		const result = await flush();
+		expect(backend.batches).toEqual([100, 100, 30]);
+		expect(backend.received).toEqual(ids);
+		expect(result).toMatchObject({ waiting: 0, lastError: null, failures: 0 });
+		expect(result.lastSyncAt).not.toBeNull();
+	});
+
+	it('keeps everything while the backend is down, with the error in words and a backoff, then sends each once', async () => {
+		const ids = await queue(5);
+		backend.down = true;
+		const failed = await flush();
+		expect(failed.waiting).toBe(5);
+		expect(failed.lastError).toMatchObject({ status: 0, code: 'network' });
+		expect(failed.failures).toBe(1);
+		expect(Date.parse(failed.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
+		expect((await queueStorage.getValue()).every((entry) => entry.attempts === 1)).toBe(true);
+
+		backend.down = false;
+		const recovered = await flush();
+		expect(recovered).toMatchObject({ waiting: 0, lastError: null, failures: 0, nextAttemptAt: null });
+		expect(backend.received).toEqual(ids);
+	});
+
+	it('isolates a refused signal by splitting the batch, and keeps it with the server\'s reason', async () => {
+		const ids = await queue(8);
+		backend.refuse.add(ids[5]!);
+		const result = await flush();
+		expect(backend.received.sort()).toEqual(ids.filter((id) => id !== ids[5]).sort());
+		expect(result.waiting).toBe(0);
+		expect(result.rejected.map((entry) => [entry.signal.id, entry.rejected?.message, entry.rejected?.status])).toEqual([[ids[5], 'text too long', 400]]);
+		// A refused signal is not sent again by the next flush.
+		const before = backend.batches.length;
+		await flush();
+		expect(backend.batches.length).toBe(before);
+	});
+
+	it('treats a signal the server already has as acknowledged (a retry after a lost answer)', async () => {
+		const [id] = await queue(1);
+		backend.received.push(id!);
+		await flush();
+		expect(await queueStorage.getValue()).toEqual([]);
+		expect((await status()).waiting).toBe(0);
+	});
+
+	it('waits for a backend address and a token before sending', async () => {
+		await tokenStorage.setValue('');
+		await queue(2);
+		await flush();
+		expect(backend.fetch).not.toHaveBeenCalled();
+		expect((await syncStateStorage.getValue()).lastError).toBeNull();
+	});
+});
