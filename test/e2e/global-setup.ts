@@ -9,17 +9,24 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		chromiumPath: string;
 		extensionDir: string;
+		/** The test build's period of automatic friction counters, in ms (a real build's is 24 h). */
+		frictionPeriodMs: number;
 	}
 }
 
-/** Once per run: Chromium present, and a test build of the extension (loopback pre-granted, see wxt.config.ts). */
+/**
+ * Once per run: Chromium present, and a test build of the extension (loopback pre-granted, and the live GLPI's origin
+ * when GLPI_URL is set; see wxt.config.ts), whose automatic friction periods last seconds instead of a day.
+ */
 export default function setup(project: TestProject): void {
 	const chromiumPath = ensureChromium();
+	const frictionPeriodMs = 4000;
 	execFileSync('npx', ['wxt', 'build'], {
 		cwd: PROJECT_ROOT,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, ...offlineEnv(), GX_TEST_BUILD: '1' },
+		env: { ...process.env, ...offlineEnv(), GX_TEST_BUILD: '1', GX_FRICTION_PERIOD_MS: String(frictionPeriodMs) },
 	});
+	project.provide('frictionPeriodMs', frictionPeriodMs);
 	project.provide('chromiumPath', chromiumPath);
 	project.provide('extensionDir', join(PROJECT_ROOT, '.tmp/test-build/chrome-mv3'));
 }

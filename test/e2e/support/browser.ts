@@ -72,7 +72,7 @@ export async function configureExtension(browser: ExtensionBrowser, options: { b
 	for (const url of Array.isArray(options.glpiUrl) ? options.glpiUrl : [options.glpiUrl]) {
 		await page.locator('input[name="glpiUrl"]').fill(url);
 		await page.locator('[data-gx="add-glpi"]').click();
-		await page.locator('[data-gx="glpi-url"]', { hasText: url }).waitFor({ timeout: 10_000 });
+		await page.locator('[data-gx="glpi-url"]', { hasText: url }).waitFor({ timeout: 20_000 });
 	}
 	await page.close();
 	return text;

@@ -1,0 +1,210 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { arrivedSignals, enableAutoFriction, hasHints } from './support/api';
+import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
+import { armCloseTimer, capture, closeTime, openPanel } from './support/overlay';
+import { type GlpiSite, openSite } from './support/site';
+import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
+
+/**
+ * The overlay on GLPI pages, all real parts: the built extension in Chromium, the captured GLPI 10.0.17 pages on
+ * loopback (central and self-service, root and sub-folder) or a live GLPI (README, "Live GLPI"), and the worker under
+ * wrangler dev. What arrives is read back through the manager's API.
+ */
+describe('GLPI Improve on GLPI pages', () => {
+	let worker: LocalWorker;
+	let site: GlpiSite;
+	let browser: ExtensionBrowser;
+	let tokens: Awaited<ReturnType<typeof createWorkspace>>;
+	let page: Page;
+	const run = Math.random().toString(36).slice(2, 8);
+
+	const arrived = (predicate: (signal: Awaited<ReturnType<typeof arrivedSignals>>[number]) => boolean) =>
+		expect
+			.poll(async () => (await arrivedSignals(worker, tokens.manager)).filter(predicate), { timeout: 30_000, interval: 300 })
+			.not.toHaveLength(0)
+			.then(async () => (await arrivedSignals(worker, tokens.manager)).filter(predicate));
+
+	async function syncNow() {
+		const popup = await browser.openExtensionPage('popup.html');
+		await popup.locator('[data-gx="sync-now"]').click();
+		await popup.close();
+	}
+
+	beforeAll(async () => {
+		[worker, site] = await Promise.all([startLocalWorker('overlay'), openSite()]);
+		tokens = await createWorkspace(worker, `Overlay desk ${run}`);
+		browser = await launchWithExtension();
+		const glpiUrls = [`${site.central}/`, ...(site.helpdesk ? [`${site.helpdesk}/`] : [])];
+		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: glpiUrls });
+		page = await browser.context.newPage();
+		await site.ensureLoggedIn(page);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		removeProfile(browser?.profileDir ?? '');
+		await Promise.all([worker?.dispose(), site?.close()]);
+	});
+
+	it('captures an idea on a ticket with its context, redacted, and closes the panel at once (worker up)', async () => {
+		await page.goto(site.ticketForm);
+		await openPanel(page);
+		const fields = await page.locator('[data-gx="preview-fields"]').textContent();
+		expect(fields).toContain('/front/ticket.form.php');
+		if (site.ticketCategory) expect(fields).toContain(site.ticketCategory);
+		const text = `Idea ${run}: show the VPN checklist by the category, ask helpdesk.lead@example.org`;
+		const closedIn = await capture(page, { text, tags: 'vpn, checklist' });
+		// A functional guarantee (the UI never waits on the network), measured in the page; speed goals are in the benchmark.
+		expect(closedIn).toBeLessThan(100);
+		console.log(`[e2e] panel closed ${closedIn.toFixed(1)} ms after Send (worker up)`);
+		await page.locator('[data-gx="toast"]').waitFor({ timeout: 5_000 });
+
+		const [signal] = await arrived((candidate) => candidate.text?.startsWith(`Idea ${run}:`) ?? false);
+		expect(signal?.text).toBe(text.replace('helpdesk.lead@example.org', '[email]'));
+		expect(signal?.tags).toEqual(['vpn', 'checklist']);
+		expect(signal?.page).toMatchObject({ route: '/front/ticket.form.php', kind: 'ticket-form', itemtype: 'Ticket', interface: 'central' });
+		if (!site.live) expect(signal?.page).toMatchObject({ itemId: 5, glpiVersion: '10.0.17', category: site.ticketCategory, status: 'assigned' });
+	});
+
+	it('captures from the self-service interface and from a sub-folder install, with the route below root_doc', async (context) => {
+		if (!site.helpdeskHome || !site.subfolderTicketForm) return context.skip('a live GLPI has one account and one install');
+		await page.goto(site.helpdeskHome);
+		await capture(page, { kind: 'praise', text: `Praise ${run}: the self-service home is clear` });
+		await page.goto(site.subfolderTicketForm);
+		await capture(page, { kind: 'bug', text: `Bug ${run}: the sub-folder ticket page` });
+		const [praise] = await arrived((signal) => signal.text === `Praise ${run}: the self-service home is clear`);
+		const [bug] = await arrived((signal) => signal.text === `Bug ${run}: the sub-folder ticket page`);
+		expect(praise?.page).toMatchObject({ kind: 'helpdesk-home', interface: 'helpdesk' });
+		expect(bug?.page).toMatchObject({ route: '/front/ticket.form.php', kind: 'ticket-form', interface: 'central', itemId: 5 });
+	});
+
+	it('keeps the capture button off GLPI\'s own controls', async () => {
+		for (const url of [site.ticketForm, site.helpdeskHome].filter((value): value is string => Boolean(value))) {
+			await page.goto(url);
+			await page.locator('[data-gx="capture-button"]').waitFor();
+			const covered = await page.evaluate(() => {
+				const host = document.querySelector('gx-capture-button');
+				const button = host?.shadowRoot?.querySelector('[data-gx="capture-button"]');
+				if (!button) return ['no button'];
+				const box = button.getBoundingClientRect();
+				// What GLPI shows at the points the button covers, with our own layers out of the way.
+				const hosts = [...document.querySelectorAll<HTMLElement>('gx-capture-button, gx-friction-tagging, gx-me-too-markers')];
+				for (const element of hosts) element.style.visibility = 'hidden';
+				const hits = new Set<string>();
+				for (let x = box.left + 1; x < box.right; x += 4) {
+					for (let y = box.top + 1; y < box.bottom; y += 4) {
+						const under = document.elementFromPoint(x, y)?.closest('a, button, input, select, textarea, [role="button"], [onclick]');
+						if (under) hits.add(under.outerHTML.slice(0, 80));
+					}
+				}
+				for (const element of hosts) element.style.visibility = '';
+				return [...hits];
+			});
+			expect(covered, url).toEqual([]);
+		}
+	});
+
+	it('tags a field: the same field gives one selector on an open and a closed ticket and under a sub-folder', async () => {
+		const field = '#itil-form select[name="itilcategories_id"]';
+		const pages = [site.ticketForm, site.closedTicketForm, site.subfolderTicketForm].filter((value): value is string => Boolean(value));
+		for (const [index, url] of pages.entries()) {
+			await page.goto(url);
+			await openPanel(page);
+			await page.locator('[data-gx="tag-element"]').click();
+			await page.locator('[data-gx="tagging-banner"]').waitFor();
+			// GLPI 10 shows a Select2 box for the (hidden) select; the captured pages, without GLPI's scripts, the select.
+			const select2 = page.locator(`${field} + span.select2`);
+			const visible = (await select2.count()) > 0 ? select2 : page.locator(field);
+			await visible.hover({ force: true });
+			await page.locator('[data-gx="highlight"]').waitFor();
+			await visible.click({ force: true });
+			const form = page.locator('[data-gx="friction-form"]');
+			await form.waitFor();
+			expect(await form.locator('[data-gx="preview-fields"]').textContent()).toContain(field);
+			await form.locator('input[value="confusing"]').check();
+			await form.locator('input[name="gx-friction-text"]').fill(`tagged ${run} #${index}`);
+			await armCloseTimer(page, 'gx-friction-tagging', '[data-gx="friction-form"]');
+			await form.locator('[data-gx="send"]').click();
+			expect(await closeTime(page)).toBeLessThan(100);
+		}
+		const tagged = await expect
+			.poll(async () => (await arrivedSignals(worker, tokens.manager)).filter((signal) => signal.text?.startsWith(`tagged ${run}`)), { timeout: 30_000, interval: 300 })
+			.toHaveLength(pages.length)
+			.then(async () => (await arrivedSignals(worker, tokens.manager)).filter((signal) => signal.text?.startsWith(`tagged ${run}`)));
+		expect(new Set(tagged.map((signal) => signal.target?.selector))).toEqual(new Set([field]));
+		expect(tagged.every((signal) => signal.kind === 'friction' && signal.tags?.includes('confusing'))).toBe(true);
+		if (!site.live) expect(tagged[0]?.target?.label).toBe('Category');
+	});
+
+	it('opens the friction form on the element right-clicked, when the context menu asks', async () => {
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').waitFor();
+		await page.locator('#itil-form select[name="urgency"]').click({ button: 'right', force: true });
+		// The native menu cannot be clicked in automation: the service worker sends what its onClicked handler sends.
+		const serviceWorker = browser.context.serviceWorkers()[0];
+		await serviceWorker?.evaluate(async (url) => {
+			const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, message: unknown, options: object): Promise<unknown> } } }).chrome;
+			const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+			if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+			await api.tabs.sendMessage(tab.id, { id: 1, type: 'openFriction', data: {}, timestamp: Date.now() }, { frameId: 0 });
+		}, page.url());
+		const form = page.locator('[data-gx="friction-form"]');
+		await form.waitFor({ timeout: 5_000 });
+		expect(await form.locator('[data-gx="preview-fields"]').textContent()).toContain('#itil-form select[name="urgency"]');
+		await form.locator('input[name="gx-friction-text"]').press('Escape');
+		await form.waitFor({ state: 'detached' });
+	});
+
+	it('counts a rage click and sends it as one automatic friction signal with its count', async () => {
+		await enableAutoFriction(worker, tokens.id, tokens.manager);
+		// The token is checked again, so the extension learns the workspace's new opt-in; then the user's own opt-in.
+		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: [] });
+		const options = await browser.openExtensionPage('options.html');
+		await expect.poll(() => options.locator('[data-gx="workspace-auto-friction"]').textContent()).toContain('allows');
+		await options.locator('input[name="autoFriction"]').check();
+		await options.close();
+
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').waitFor();
+		// The field's label: a click there means the field (and opens no dropdown that would take the next clicks).
+		const target = page.locator('#itil-form div.form-field:has(select[name="urgency"]) label.col-form-label');
+		await target.scrollIntoViewIfNeeded();
+		const box = await target.boundingBox();
+		if (!box) throw new Error('the urgency label is not visible');
+		for (let i = 0; i < 4; i++) await page.mouse.click(box.x + box.width / 2 + i, box.y + box.height / 2, { delay: 20 });
+		// The test build ends a counting period after GX_FRICTION_PERIOD_MS (global-setup); then a sync sends it.
+		await page.waitForTimeout(inject('frictionPeriodMs') + 500);
+		await syncNow();
+		const [rage] = await arrived((signal) => signal.kind === 'auto-friction' && (signal.tags ?? []).includes('rage-click'));
+		expect(rage).toMatchObject({ count: 1, target: { selector: '#itil-form select[name="urgency"]' }, page: { route: '/front/ticket.form.php' } });
+		const rages = (await arrivedSignals(worker, tokens.manager)).filter((signal) => signal.kind === 'auto-friction' && (signal.tags ?? []).includes('rage-click'));
+		expect(rages).toHaveLength(1);
+	});
+
+	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', async (context) => {
+		if (!(await hasHints(worker, tokens.technician))) return context.skip('this backend has no GET /v1/hints yet (it comes with the backend branch)');
+		await page.goto(site.ticketForm);
+		const marker = page.locator('[data-gx="me-too"][data-gx-selector="#itil-form select[name=\\"itilcategories_id\\"]"]');
+		await marker.waitFor({ timeout: 15_000 });
+		const before = Number((await marker.textContent())?.replace(/\D+/g, ''));
+		await marker.click();
+		await expect.poll(() => marker.textContent()).toContain(`✓ ${before + 1}`);
+		await syncNow();
+		await arrived((signal) => signal.kind === 'friction' && signal.target?.selector === '#itil-form select[name="itilcategories_id"]' && !signal.text);
+	});
+
+	it('applies a new language and a switched-off feature at once on an open GLPI page', async () => {
+		await page.goto(site.ticketForm);
+		const button = page.locator('[data-gx="capture-button"]');
+		await expect.poll(() => button.textContent()).toBe('Improve');
+		const options = await browser.openExtensionPage('options.html');
+		await options.locator('select[name="language"]').selectOption('fr');
+		await expect.poll(() => button.textContent()).toBe('Améliorer');
+		await options.locator('input[name="feature-capture-button"]').uncheck();
+		await button.waitFor({ state: 'detached', timeout: 5_000 });
+		await options.locator('select[name="language"]').selectOption('en');
+		await options.locator('input[name="feature-capture-button"]').check();
+		await options.close();
+	});
+});

@@ -1,0 +1,50 @@
+import { type LocalWorker, executeD1 } from './worker';
+
+/** Reads of the backend for assertions: what arrived, as the manager sees it. */
+export interface ArrivedSignal {
+	id: string;
+	kind: string;
+	text?: string;
+	tags?: string[];
+	count?: number;
+	page: Record<string, unknown>;
+	target?: { selector: string; label?: string };
+}
+
+async function get<T>(worker: LocalWorker, token: string, path: string): Promise<T> {
+	const response = await fetch(`${worker.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+	return response.json() as Promise<T>;
+}
+
+export const backlogItems = (worker: LocalWorker, manager: string) =>
+	get<{ items: { id: string; title: string; kind: string; signalCount: number; selector?: string; route?: string }[] }>(worker, manager, '/v1/backlog?limit=100').then((body) => body.items);
+
+/** Every signal of the workspace, through each item's evidence (at most 100 per item, enough here). */
+export async function arrivedSignals(worker: LocalWorker, manager: string): Promise<ArrivedSignal[]> {
+	const items = await backlogItems(worker, manager);
+	const evidence = await Promise.all(items.map((item) => get<{ evidence: ArrivedSignal[] }>(worker, manager, `/v1/backlog/${item.id}`)));
+	return evidence.flatMap((body) => body.evidence);
+}
+
+/**
+ * Switches the workspace's automatic friction on: PATCH /v1/workspace where the backend has it, else straight in the
+ * worker's local D1 (the route comes with the backend branch).
+ */
+export async function enableAutoFriction(worker: LocalWorker, workspaceId: string, manager: string): Promise<void> {
+	const response = await fetch(`${worker.url}/v1/workspace`, {
+		method: 'PATCH',
+		headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ autoFriction: true }),
+	});
+	if (response.ok) return;
+	if (response.status !== 404) throw new Error(`PATCH /v1/workspace: ${response.status} ${await response.text()}`);
+	if (!/^[\w-]+$/.test(workspaceId)) throw new Error(`unexpected workspace id ${workspaceId}`);
+	await executeD1(worker, `UPDATE workspaces SET auto_friction = 1 WHERE id = '${workspaceId}'`);
+}
+
+/** Whether this backend serves GET /v1/hints (the backend branch adds it). */
+export async function hasHints(worker: LocalWorker, token: string): Promise<boolean> {
+	const response = await fetch(`${worker.url}/v1/hints?route=%2F`, { headers: { authorization: `Bearer ${token}` } });
+	return response.status !== 404;
+}
