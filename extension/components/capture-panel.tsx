@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../../shared/limits';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
-import type { PrivacySettings } from '../core/storage';
+import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
 import { OutgoingPreview } from './outgoing-preview';
 import { useLanguage } from './use-language';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
-import type { PrivacySettings } from '../core/storage';
+import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
 import { OutgoingPreview } from './outgoing-preview';
 import { useLanguage } from './use-language';

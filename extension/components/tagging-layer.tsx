@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { startPicking } from '../core/element-picker';
 import { sendMessage } from '../core/messaging';
-import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/storage';
+import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/settings';
 import { targetOf, visibleElementOf } from '../glpi/element-selector';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
@@ -47,19 +47,21 @@ export function TaggingLayer({ controls, page, doc, signal }: Props) {
 		setMode({ step: 'form', box: boxOf(element), target: targetOf(element), page: { ...page, ...itilFieldsOf(doc) }, names: peopleOnPage(doc) });
 	}
 
+	const picking = useRef<(() => void) | undefined>(undefined);
+	// Set while rendering, not in an effect: the feature mounts this layer on first use and calls it right away.
+	controls.pick = () => {
+		picking.current?.();
+		setMode({ step: 'picking', box: null });
+		picking.current = startPicking(doc, { onHover: (element) => setMode({ step: 'picking', box: boxOf(element) }), onPick: openFor, onCancel: () => setMode({ step: 'idle' }) }, signal);
+	};
+	controls.openFor = (element) => {
+		picking.current?.();
+		openFor(element);
+	};
+
 	useEffect(() => {
 		void sendMessage('getOverlayConfig', undefined).then((config) => setPrivacy(config.privacy), () => undefined);
-		let stop: (() => void) | undefined;
-		controls.pick = () => {
-			stop?.();
-			setMode({ step: 'picking', box: null });
-			stop = startPicking(doc, { onHover: (element) => setMode({ step: 'picking', box: boxOf(element) }), onPick: openFor, onCancel: () => setMode({ step: 'idle' }) }, signal);
-		};
-		controls.openFor = (element) => {
-			stop?.();
-			openFor(element);
-		};
-		return () => stop?.();
+		return () => picking.current?.();
 	}, []);
 
 	function submit(input: FrictionInput) {

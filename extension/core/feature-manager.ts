@@ -20,6 +20,8 @@ export interface Feature {
 	exclude?: PageTest[];
 	/** Attaches UI and listeners. Returns false when the page turns out not to apply. */
 	init(context: FeatureContext): void | false | Promise<void | false>;
+	/** Starts once the others are in place and the page had a turn: nothing the user waits for on load. */
+	deferred?: boolean;
 }
 
 export const anyGlpiPage: PageTest = () => true;
@@ -35,7 +37,8 @@ export function shouldRun(feature: Feature, page: Page, document: Document): boo
 
 /**
  * Runs every enabled feature that applies to the page, each with its own AbortController tied to the page's
- * lifetime. One feature's error is logged with its id and never stops the others.
+ * lifetime. One feature's error is logged with its id and never stops the others. Deferred features start after the
+ * others' init and one macrotask, so what the user sees first (the capture button) comes first.
  */
 export async function runFeatures(
 	features: readonly Feature[],
@@ -49,24 +52,28 @@ export async function runFeatures(
 	},
 ): Promise<Map<string, 'ran' | 'skipped' | 'failed'>> {
 	const outcome = new Map<string, 'ran' | 'skipped' | 'failed'>();
-	await Promise.all(
-		features.map(async (feature) => {
-			if (options.disabled.has(feature.id) || !shouldRun(feature, options.page, options.document)) {
-				outcome.set(feature.id, 'skipped');
-				return;
-			}
-			const controller = new AbortController();
-			options.ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
-			options.controllers?.set(feature.id, controller);
-			try {
-				const result = await feature.init({ signal: controller.signal, ctx: options.ctx, page: options.page, document: options.document });
-				outcome.set(feature.id, result === false ? 'skipped' : 'ran');
-			} catch (error) {
-				controller.abort();
-				outcome.set(feature.id, 'failed');
-				console.error(`[gx:${feature.id}]`, error);
-			}
-		}),
-	);
+	const start = async (feature: Feature) => {
+		if (options.disabled.has(feature.id) || !shouldRun(feature, options.page, options.document)) {
+			outcome.set(feature.id, 'skipped');
+			return;
+		}
+		const controller = new AbortController();
+		options.ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+		options.controllers?.set(feature.id, controller);
+		try {
+			const result = await feature.init({ signal: controller.signal, ctx: options.ctx, page: options.page, document: options.document });
+			outcome.set(feature.id, result === false ? 'skipped' : 'ran');
+		} catch (error) {
+			controller.abort();
+			outcome.set(feature.id, 'failed');
+			console.error(`[gx:${feature.id}]`, error);
+		}
+	};
+	await Promise.all(features.filter((feature) => !feature.deferred).map(start));
+	const deferred = features.filter((feature) => feature.deferred);
+	if (deferred.length > 0) {
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		await Promise.all(deferred.map(start));
+	}
 	return outcome;
 }

@@ -2,53 +2,22 @@ import { storage } from 'wxt/utils/storage';
 import type { BacklogItem } from '../../shared/schemas/backlog';
 import type { Signal } from '../../shared/schemas/signal';
 import type { WhoAmI } from '../../shared/schemas/workspace';
-import type { LanguageSetting } from '../i18n';
+import { type FrictionKind, type Settings, DEFAULT_SETTINGS, normalizeSettings } from './settings';
+
+export { DEFAULT_SETTINGS, type PrivacySettings, type Settings } from './settings';
+export type { FrictionKind } from './settings';
 
 /**
  * Every storage item of the extension, one typed and versioned item per key (WXT storage). Only the background
- * and the extension's own pages use them; content scripts never read credentials (a meta-test checks the imports).
+ * and the extension's own pages use them: content scripts read the settings through core/settings.ts (no migration
+ * work on every GLPI page load), and never read credentials (a meta-test checks the imports).
  */
-
-/** What the user lets leave the browser beyond their own words (the options' privacy switches). */
-export interface PrivacySettings {
-	/** Names GLPI shows (requester, technician) are replaced by [name]; off only counts when the workspace shares text. */
-	redactNames: boolean;
-	/** The ticket's category and status in the context of a signal. */
-	includeCategory: boolean;
-	/** The number of the ticket, problem or change in the context of a signal. */
-	includeItemId: boolean;
-}
-
-export interface Settings {
-	/** Base URL of the sync backend, e.g. http://127.0.0.1:8787 */
-	backendUrl: string;
-	/** GLPI addresses the user granted, as origins plus optional root path: "https://glpi.example.org/glpi". */
-	glpiUrls: string[];
-	language: LanguageSetting;
-	/** Features switched off by the user, by feature id. */
-	disabledFeatures: string[];
-	/** The user's own opt-in to automatic friction signals; the workspace must allow them too (GET /v1/me). */
-	autoFriction: boolean;
-	/** A page whose load takes longer than this (navigation timing, ms) counts as slow-page friction. */
-	slowPageMs: number;
-	privacy: PrivacySettings;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-	backendUrl: '',
-	glpiUrls: [],
-	language: 'auto',
-	disabledFeatures: [],
-	autoFriction: false,
-	slowPageMs: 4000,
-	privacy: { redactNames: true, includeCategory: true, includeItemId: true },
-};
 
 export const settingsStorage = storage.defineItem<Settings>('local:settings', {
 	fallback: DEFAULT_SETTINGS,
 	version: 2,
 	// Version 2 added the automatic friction opt-in, the slow-page threshold and the privacy switches.
-	migrations: { 2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old, privacy: { ...DEFAULT_SETTINGS.privacy, ...old.privacy } }) },
+	migrations: { 2: (old: Partial<Settings>) => normalizeSettings(old) },
 });
 
 /** The workspace token. Read by the background only: it owns the network. */
@@ -119,8 +88,6 @@ export const backlogCacheStorage = storage.defineItem<{ items: BacklogItem[]; at
 	fallback: null,
 	version: 1,
 });
-
-export type FrictionKind = 'rage-click' | 'dead-click' | 'form-error' | 'slow-page';
 
 /** Automatic friction counted on one (route, element, kind) during its period; sent as one signal when it ends. */
 export interface FrictionCounter {

@@ -1,7 +1,7 @@
 import { type Feature, anyGlpiPage, onPageKind } from '../core/feature-manager';
 import { watchDeadClicks, watchRageClicks, watchSlowLoad } from '../core/friction-detectors';
 import { sendMessage } from '../core/messaging';
-import type { FrictionKind } from '../core/storage';
+import type { FrictionKind } from '../core/settings';
 import { targetOf } from '../glpi/element-selector';
 import { watchFormErrors } from '../glpi/form-errors';
 import { itilFieldsOf } from '../glpi/page-context';
@@ -16,6 +16,7 @@ export const autoFriction: Feature = {
 	include: [anyGlpiPage],
 	// The login page is anonymous: nothing there belongs to a workspace's user yet.
 	exclude: [onPageKind('login')],
+	deferred: true,
 	async init({ signal, page, document }) {
 		const config = await sendMessage('getOverlayConfig', undefined);
 		if (!config.autoFriction || signal.aborted) return false;

@@ -1,6 +1,4 @@
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Page } from '../../shared/schemas/signal';
 import { type CaptureInput, type CaptureKind, CapturePanel } from '../components/capture-panel';
 import styles from '../components/capture.css?inline';
@@ -10,7 +8,8 @@ import { onTabMessage } from '../core/content-messaging';
 import { anyGlpiPage, type Feature, type FeatureContext } from '../core/feature-manager';
 import { sendMessage } from '../core/messaging';
 import { hasListener, request } from '../core/overlay-bus';
-import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/storage';
+import { mountShadowUi } from '../core/shadow-ui';
+import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/settings';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
@@ -83,21 +82,10 @@ function CaptureButton({ context }: { context: FeatureContext }) {
 export const captureButton: Feature = {
 	id: 'capture-button',
 	include: [anyGlpiPage],
-	async init(context) {
-		const ui = await createShadowRootUi(context.ctx, {
-			name: 'gx-capture-button',
-			position: 'inline',
-			anchor: 'body',
-			append: 'last',
-			css: styles,
-			isolateEvents: ['keydown', 'keyup', 'keypress'],
-			onMount: (container) => render(<CaptureButton context={context} />, container),
-			onRemove: (container) => container && render(null, container),
-		});
-		ui.mount();
+	init(context) {
+		mountShadowUi({ name: 'gx-capture-button', css: styles, signal: context.signal, ui: <CaptureButton context={context} /> });
 		// The benchmark reads the time from document idle to here (scripts/bench-extension.js); test builds only.
 		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-button');
-		context.signal.addEventListener('abort', () => ui.remove(), { once: true });
 		const stop = onTabMessage('openCapture', ({ data }) => {
 			openRequests.dispatchEvent(new CustomEvent('open', { detail: data.kind ?? 'idea' }));
 			return true;

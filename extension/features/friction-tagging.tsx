@@ -1,10 +1,9 @@
-import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import styles from '../components/capture.css?inline';
 import { type TaggingControls, TaggingLayer } from '../components/tagging-layer';
 import { onTabMessage } from '../core/content-messaging';
 import { anyGlpiPage, type Feature } from '../core/feature-manager';
 import { onRequest } from '../core/overlay-bus';
+import { mountShadowUi } from '../core/shadow-ui';
 
 /** A right-click older than this is not what the context menu's "report friction on this element" is about. */
 const CONTEXT_MENU_WINDOW_MS = 30_000;
@@ -17,7 +16,8 @@ const CONTEXT_MENU_WINDOW_MS = 30_000;
 export const frictionTagging: Feature = {
 	id: 'friction-tagging',
 	include: [anyGlpiPage],
-	async init(context) {
+	deferred: true,
+	init(context) {
 		const controls: TaggingControls = {};
 		let lastRightClick: { element: Element; at: number } | undefined;
 		context.document.addEventListener(
@@ -27,23 +27,21 @@ export const frictionTagging: Feature = {
 			},
 			{ capture: true, passive: true, signal: context.signal },
 		);
-		const ui = await createShadowRootUi(context.ctx, {
-			name: 'gx-friction-tagging',
-			position: 'inline',
-			anchor: 'body',
-			append: 'last',
-			css: styles,
-			isolateEvents: ['keydown', 'keyup', 'keypress'],
-			onMount: (container) => render(<TaggingLayer controls={controls} page={context.page} doc={context.document} signal={context.signal} />, container),
-			onRemove: (container) => container && render(null, container),
-		});
-		ui.mount();
-		context.signal.addEventListener('abort', () => ui.remove(), { once: true });
-		onRequest('start-tagging', () => controls.pick?.(), context.signal);
+		// The layer is made on first use: most page loads never tag anything, and the capture button comes first.
+		let mounted = false;
+		const layer = () => {
+			if (!mounted) {
+				mounted = true;
+				mountShadowUi({ name: 'gx-friction-tagging', css: styles, signal: context.signal, ui: <TaggingLayer controls={controls} page={context.page} doc={context.document} signal={context.signal} /> });
+			}
+			return controls;
+		};
+		onRequest('start-tagging', () => layer().pick?.(), context.signal);
 		const stop = onTabMessage('openFriction', () => {
 			const recent = lastRightClick && Date.now() - lastRightClick.at < CONTEXT_MENU_WINDOW_MS ? lastRightClick.element : undefined;
-			if (recent) controls.openFor?.(recent);
-			else controls.pick?.();
+			const ready = layer();
+			if (recent) ready.openFor?.(recent);
+			else ready.pick?.();
 			return true;
 		});
 		context.signal.addEventListener('abort', stop, { once: true });

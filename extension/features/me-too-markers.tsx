@@ -1,9 +1,8 @@
-import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import styles from '../components/capture.css?inline';
 import { MeTooLayer } from '../components/me-too-layer';
 import { type Feature, anyGlpiPage, onPageKind } from '../core/feature-manager';
 import { sendMessage } from '../core/messaging';
+import { mountShadowUi } from '../core/shadow-ui';
 import { getLanguage } from '../i18n';
 
 /**
@@ -15,22 +14,13 @@ export const meTooMarkers: Feature = {
 	id: 'me-too-markers',
 	include: [anyGlpiPage],
 	exclude: [onPageKind('login')],
+	deferred: true,
 	async init(context) {
 		const result = await sendMessage('getHints', { route: context.page.route, language: getLanguage() });
 		if (!result.ok || context.signal.aborted) return false;
 		const hints = result.value.filter((hint) => hint.selector && hint.signalCount > 0);
 		if (hints.length === 0) return false;
-		const ui = await createShadowRootUi(context.ctx, {
-			name: 'gx-me-too-markers',
-			position: 'inline',
-			anchor: 'body',
-			append: 'last',
-			css: styles,
-			onMount: (container) => render(<MeTooLayer hints={hints} page={context.page} doc={context.document} signal={context.signal} />, container),
-			onRemove: (container) => container && render(null, container),
-		});
-		ui.mount();
-		context.signal.addEventListener('abort', () => ui.remove(), { once: true });
+		mountShadowUi({ name: 'gx-me-too-markers', css: styles, signal: context.signal, ui: <MeTooLayer hints={hints} page={context.page} doc={context.document} signal={context.signal} /> });
 	},
 };
 

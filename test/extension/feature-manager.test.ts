@@ -31,4 +31,15 @@ describe('the feature manager', () => {
 		controller.abort();
 		expect(signals[0]?.aborted).toBe(true);
 	});
+
+	it('starts deferred features after the others, so the capture button comes first', async () => {
+		const { ctx: context } = ctx();
+		const order: string[] = [];
+		const features: Feature[] = [
+			{ id: 'later', deferred: true, include: [onPageKind('ticket-list')], init: () => void order.push('later') },
+			{ id: 'first', include: [onPageKind('ticket-list')], init: async () => void order.push('first') },
+		];
+		await runFeatures(features, { ctx: context, page, document, disabled: new Set() });
+		expect(order).toEqual(['first', 'later']);
+	});
 });

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '../../core/feature-manager';
-import { settingsStorage } from '../../core/storage';
+import { readSettings, watchSettings } from '../../core/settings';
 import { FEATURES } from '../../features';
 import { isGlpi, pageOf } from '../../glpi/page-context';
 import { resolveLanguage, setLanguage } from '../../i18n';
@@ -14,14 +14,13 @@ export default defineContentScript({
 		// The benchmark measures from here (document idle) to the capture button (scripts/bench-extension.js).
 		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-start');
 		if (!isGlpi(document)) return;
-		const settings = await settingsStorage.getValue();
+		const settings = await readSettings();
 		setLanguage(resolveLanguage(settings.language));
 		document.documentElement.setAttribute('data-gx-ready', '');
 		const controllers = new Map<string, AbortController>();
 		// The options apply at once: a new language re-renders our UI, a feature switched off stops (switching one on
 		// applies to the pages opened next).
-		const unwatch = settingsStorage.watch((next) => {
-			if (!next) return;
+		const unwatch = watchSettings((next) => {
 			setLanguage(resolveLanguage(next.language));
 			for (const id of next.disabledFeatures) controllers.get(id)?.abort();
 		});

@@ -1,0 +1,31 @@
+import { type ComponentChild, render } from 'preact';
+
+/**
+ * Our UI in a shadow root at the end of GLPI's body: GLPI's CSS never reaches it and ours never reaches GLPI. The host
+ * is a custom element named gx-… (namespaced; isOwnUi knows it), reset with `all: initial`. Keyboard events are kept
+ * inside, so typing in our panel never sets off GLPI's own shortcuts. Removed when `signal` aborts.
+ *
+ * A few lines instead of WXT's createShadowRootUi, whose auto-mount machinery (wait-element, defu and a custom-element
+ * name check) would run on every GLPI page load for nothing (README, "Budget").
+ */
+export function mountShadowUi(options: { name: string; css: string; signal: AbortSignal; ui: ComponentChild; document?: Document }): HTMLElement {
+	const doc = options.document ?? document;
+	const host = doc.createElement(options.name);
+	const shadow = host.attachShadow({ mode: 'open' });
+	const style = doc.createElement('style');
+	style.textContent = `:host{all:initial !important}\n${options.css}`;
+	const container = doc.createElement('div');
+	for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
+	shadow.append(style, container);
+	doc.body.append(host);
+	render(options.ui, container);
+	options.signal.addEventListener(
+		'abort',
+		() => {
+			render(null, container);
+			host.remove();
+		},
+		{ once: true },
+	);
+	return host;
+}
