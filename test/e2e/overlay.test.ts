@@ -141,8 +141,12 @@ describe('GLPI Improve on GLPI pages', () => {
 		await page.goto(site.ticketForm);
 		await page.locator('[data-gx="capture-button"]').waitFor();
 		await page.locator('#itil-form select[name="urgency"]').click({ button: 'right', force: true });
-		// The native menu cannot be clicked in automation: the service worker sends what its onClicked handler sends.
+		// The entry exists (update() fails on an unknown id); the native menu cannot be clicked in automation, so the
+		// service worker then sends what its onClicked handler sends.
 		const serviceWorker = browser.context.serviceWorkers()[0];
+		await serviceWorker?.evaluate(() =>
+			(globalThis as unknown as { chrome: { contextMenus: { update(id: string, properties: object): Promise<void> } } }).chrome.contextMenus.update('gx-report-friction', {}),
+		);
 		await serviceWorker?.evaluate(async (url) => {
 			const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, message: unknown, options: object): Promise<unknown> } } }).chrome;
 			const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
@@ -206,5 +210,20 @@ describe('GLPI Improve on GLPI pages', () => {
 		await options.locator('select[name="language"]').selectOption('en');
 		await options.locator('input[name="feature-capture-button"]').check();
 		await options.close();
+	});
+
+	it('stops running on a GLPI address removed in the options', async (context) => {
+		if (!site.helpdesk || !site.helpdeskHome) return context.skip('a live GLPI has one address');
+		const options = await browser.openExtensionPage('options.html');
+		await options.locator('[data-gx="glpi-url"]', { hasText: site.helpdesk }).locator('[data-gx="remove-glpi"]').click();
+		await options.locator('[data-gx="glpi-notice"]').waitFor();
+		expect(await options.locator('[data-gx="glpi-url"]').allTextContents()).toEqual([expect.stringContaining(site.central)]);
+		await options.close();
+		await page.goto(site.helpdeskHome);
+		await page.waitForLoadState('load');
+		await page.waitForTimeout(500);
+		expect(await page.locator('[data-gx="capture-button"]').count()).toBe(0);
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').waitFor();
 	});
 });
