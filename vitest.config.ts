@@ -14,7 +14,8 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
-				test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts'] },
+				// Node-only code: shared/ (runtime-agnostic) and the extension's network clients that use plain fetch.
+				test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/node/**/*.test.ts'] },
 			},
 			{
 				plugins: [
