@@ -13,8 +13,16 @@ DROP INDEX signals_item;
 DROP INDEX signals_workspace_received;
 CREATE INDEX signals_item ON signals (item_id, created_at);
 
+-- The backlog orders by (rank, id) and (last_seen, id), both descending: the indexes end in id DESC too, so a page is
+-- read straight from the index with no sort of ties.
+DROP INDEX items_rank;
+DROP INDEX items_status_rank;
+DROP INDEX items_recent;
+CREATE INDEX items_rank ON items (workspace_id, merged_into, rank DESC, id DESC);
+CREATE INDEX items_status_rank ON items (workspace_id, status, merged_into, rank DESC, id DESC);
+CREATE INDEX items_recent ON items (workspace_id, merged_into, last_seen DESC, id DESC);
 -- Known-issue hints and the backlog's route filter: the open items of one page, highest rank first.
-CREATE INDEX items_route ON items (workspace_id, route, merged_into, rank DESC);
+CREATE INDEX items_route ON items (workspace_id, route, merged_into, rank DESC, id DESC);
 -- Metrics: items triaged in a range, items that entered `do` in a range.
 CREATE INDEX items_triaged ON items (workspace_id, triaged_at) WHERE triaged_at IS NOT NULL;
 CREATE INDEX items_do ON items (workspace_id, do_at) WHERE do_at IS NOT NULL;
