@@ -89,7 +89,7 @@ describe('POST /v1/backlog/:id/merge', () => {
 		expect((await detail(workspace, b.id)).mergedInto).toBe(c.id);
 		const target = await detail(workspace, c.id);
 		expect(target.evidence).toHaveLength(6);
-		expect(target.item.weekly.at(-1)).toBe(6);
+		expect(target.item.weekly?.at(-1)).toBe(6);
 		expect(target.audit.map((entry) => [entry.field, entry.to])).toEqual([
 			['merged', b.id],
 			// a was merged into b, not into c: c's trail names only what was merged into it.
