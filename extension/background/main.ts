@@ -5,6 +5,7 @@ import { apiClient, failureOf } from '../core/api-client';
 import { sendToTab } from '../core/content-messaging';
 import { onMessage, type Result } from '../core/messaging';
 import { backlogCacheStorage, queueStorage, settingsStorage, syncStateStorage, tokenStorage, whoAmIStorage } from '../core/storage';
+import { registerManagerHandlers } from './manager-handlers';
 import { buildSignal, enqueue } from './queue';
 import { syncRegistrations } from './registration';
 import { flush, status } from './sync';
@@ -28,6 +29,7 @@ async function updateBadge(): Promise<void> {
 }
 
 export function startBackground(): void {
+	registerManagerHandlers();
 	onMessage('enqueueSignal', async ({ data }) => {
 		try {
 			const signal = await buildSignal(data);

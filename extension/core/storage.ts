@@ -84,3 +84,16 @@ export const backlogCacheStorage = storage.defineItem<{ items: BacklogItem[]; at
 	fallback: null,
 	version: 1,
 });
+
+/** The user's access to GLPI's REST API for "push to GLPI" (manager popup). Read by the background only. */
+export interface GlpiApiSettings {
+	/** GLPI's address with its root_doc; empty means the first GLPI address of the settings. */
+	glpiUrl: string;
+	userToken: string;
+	appToken: string;
+}
+
+export const glpiApiStorage = storage.defineItem<GlpiApiSettings>('local:glpiApi', {
+	fallback: { glpiUrl: '', userToken: '', appToken: '' },
+	version: 1,
+});

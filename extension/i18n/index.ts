@@ -1,11 +1,14 @@
-import { en, type MessageKey } from './en';
+import { en, type MessageKey as CaptureKey } from './en';
+import { enManager, type ManagerMessageKey } from './en-manager';
 import { fr } from './fr';
+import { frManager } from './fr-manager';
 
 export type Language = 'en' | 'fr';
 export type LanguageSetting = Language | 'auto';
-export type { MessageKey };
+/** Catalogs are split by area (capture and options; the manager's view) so each stays readable. */
+export type MessageKey = CaptureKey | ManagerMessageKey;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, fr };
+const catalogs: Record<Language, Record<MessageKey, string>> = { en: { ...en, ...enManager }, fr: { ...fr, ...frManager } };
 let current: Language = 'en';
 
 /** The language of a setting: "auto" follows the browser (navigator.language), French for any fr-* locale. */
@@ -24,4 +27,13 @@ export const getLanguage = () => current;
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
 	const template = catalogs[current][key];
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+/** Relative time in the current language ("3 days ago", "il y a 3 jours"). */
+export function relativeTime(iso: string, now = Date.now()): string {
+	const seconds = Math.round((Date.parse(iso) - now) / 1000);
+	const format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' });
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3600], ['minute', 60]];
+	for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+	return format.format(seconds, 'second');
 }

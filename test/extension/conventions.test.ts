@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../extension/features';
 import { en } from '../../extension/i18n/en';
+import { enManager } from '../../extension/i18n/en-manager';
 import { fr } from '../../extension/i18n/fr';
+import { frManager } from '../../extension/i18n/fr-manager';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 
 const featuresDir = join(PROJECT_ROOT, 'extension/features');
@@ -22,9 +24,14 @@ describe('conventions', () => {
 	});
 
 	it('has every string in English and French, with the same placeholders', () => {
-		expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
 		const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
-		for (const [key, text] of Object.entries(en)) expect(placeholders(fr[key as keyof typeof en]), key).toEqual(placeholders(text));
+		for (const [english, french] of [[en, fr], [enManager, frManager]] as [Record<string, string>, Record<string, string>][]) {
+			expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
+			for (const [key, text] of Object.entries(english)) {
+				expect(placeholders(french[key] ?? ''), key).toEqual(placeholders(text));
+				expect(french[key], `${key} must be translated, not left empty`).not.toBe('');
+			}
+		}
 	});
 
 	it('keeps the token out of everything that runs in GLPI pages', () => {
