@@ -104,6 +104,14 @@ export interface PushResult {
 	notLinked: { ticketId: number; message: string }[];
 }
 
+/** Opens and closes a session: proves the address, the tokens and the API settings work, creating nothing. */
+export async function checkGlpiApi(config: GlpiApiConfig): Promise<void> {
+	const session = await request(config, '/initSession', { auth: true });
+	const token = (session.body as { session_token?: unknown } | null)?.session_token;
+	if (typeof token !== 'string') throw new GlpiApiError('unexpected', 'initSession gave no session_token', session.status);
+	await request(config, '/killSession', { session: token }).catch(() => undefined);
+}
+
 /** Creates the Problem or Change, links the tickets, and always closes the session it opened. */
 export async function pushToGlpi(config: GlpiApiConfig, input: PushInput): Promise<PushResult> {
 	const session = await request(config, '/initSession', { auth: true });

@@ -1,5 +1,5 @@
 import { onManagerMessage } from '../core/manager-messaging';
-import { pushItemToGlpi } from './glpi-push';
+import { checkGlpiConnection, pushItemToGlpi } from './glpi-push';
 import { createHint, deleteHint, exportCsv, getItem, getMetrics, listBacklog, listHints, mergeItem, patchItem, updateHint } from './manager-api';
 
 /** The manager popup's requests, answered by the background (it holds the tokens). */
@@ -15,4 +15,5 @@ export function registerManagerHandlers(): void {
 	onManagerMessage('updateHint', ({ data }) => updateHint(data.id, data.patch));
 	onManagerMessage('deleteHint', ({ data }) => deleteHint(data));
 	onManagerMessage('pushToGlpi', ({ data }) => pushItemToGlpi(data.itemId, data.itemtype, data.language));
+	onManagerMessage('checkGlpiApi', () => checkGlpiConnection());
 }

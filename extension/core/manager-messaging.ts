@@ -39,6 +39,8 @@ interface ManagerProtocolMap {
 	updateHint(input: { id: string; patch: HintPatch }): Result<ManagerHint>;
 	deleteHint(id: string): Result<true>;
 	pushToGlpi(input: { itemId: string; itemtype: GlpiItemtype; language: 'en' | 'fr' }): PushOutcome;
+	/** Opens and closes a GLPI API session with the saved settings (options page). */
+	checkGlpiApi(): { ok: true } | { ok: false; reason: GlpiFailureReason | 'not-configured'; detail: string };
 }
 
 export const { sendMessage: sendManagerMessage, onMessage: onManagerMessage } = defineExtensionMessaging<ManagerProtocolMap>();

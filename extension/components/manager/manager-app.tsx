@@ -30,6 +30,8 @@ export function ManagerApp({ glpiUrl }: { glpiUrl: string }) {
 			{tab === 'backlog' &&
 				(openId ? (
 					<ItemView
+						// A fresh view per item: forms start from that item's values (a merge opens the target).
+						key={openId}
 						id={openId}
 						glpiUrl={glpiUrl}
 						items={items ?? []}

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { GlpiApiSection } from '../../components/options/glpi-api-section';
 import { Options } from '../../components/options/options';
 import '../../components/options/options.css';
 import { settingsStorage } from '../../core/storage';
@@ -8,5 +9,11 @@ void settingsStorage.getValue().then((settings) => {
 	const language = resolveLanguage(settings.language);
 	setLanguage(language);
 	document.documentElement.lang = language;
-	render(<Options initial={settings} />, document.getElementById('app') as HTMLElement);
+	render(
+		<>
+			<Options initial={settings} />
+			<GlpiApiSection />
+		</>,
+		document.getElementById('app') as HTMLElement,
+	);
 });

@@ -63,7 +63,7 @@ export async function configureExtension(browser: ExtensionBrowser, options: { b
 	await page.locator('input[name="backendUrl"]').fill(options.backendUrl);
 	await page.locator('input[name="token"]').fill(options.token);
 	await page.locator('input[name="glpiUrl"]').fill(options.glpiUrl);
-	await page.locator('button[type="submit"]').click();
+	await page.locator('button[type="submit"]').first().click();
 	const notice = page.locator('[data-gx="options-notice"]');
 	await notice.waitFor({ timeout: 15_000 });
 	const text = (await notice.textContent()) ?? '';

@@ -32,6 +32,8 @@ export interface LocalWorker {
 	start(): Promise<void>;
 	/** Removes the D1 files. */
 	dispose(): Promise<void>;
+	/** Runs SQL on the worker's local D1 (for what the API cannot do by design, such as dating a change in the past). */
+	sql(command: string): Promise<void>;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 		adminToken,
 		start,
 		stop,
+		sql: (command) => run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--command', command], env),
 		dispose: async () => {
 			await stop();
 			rmSync(persist, { recursive: true, force: true });
