@@ -6,6 +6,11 @@ import { t } from '../i18n';
  * week over two equal windows around the day the item entered "do".
  */
 export function checkSentence(check: CheckMetric, kindLabel: string): string {
+	const sentence = sentenceOf(check, kindLabel);
+	return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function sentenceOf(check: CheckMetric, kindLabel: string): string {
 	const weeks = Math.max(1, Math.round(check.windowDays / 7));
 	const kind = kindLabel.toLowerCase();
 	if (check.windowDays < 1 || check.after.perWeek === null || check.before.perWeek === null) return t('check.tooEarly');

@@ -110,7 +110,7 @@ describe("the manager's popup", () => {
 		await popup.locator('[data-gx-item] .gx-row', { hasText: 'confusing' }).click();
 		await popup.locator('[data-gx="check-chart"]').waitFor();
 		// 6 reports in the 28 days before, 1 after: down 83%.
-		expect(await popup.locator('[data-gx="check-caption"]').textContent()).toMatch(/friction reports down 83% in the 4 weeks after the change/);
+		expect(await popup.locator('[data-gx="check-caption"]').textContent()).toMatch(/^Friction reports down 83% in the 4 weeks after the change\.$/);
 		await shot('popup-item-check');
 		await popup.locator('.gx-back').click();
 	});
