@@ -1,3 +1,4 @@
+import '../core/zod-jitless';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../background/main';
 

@@ -1,3 +1,4 @@
+import '../../core/zod-jitless';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/popup';
 import '../../components/popup/popup.css';
