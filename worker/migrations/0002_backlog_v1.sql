@@ -6,6 +6,9 @@
 -- ingest adds the terms of the rows it really inserted to the item's rank in SQL, so two requests that touch the same
 -- item at once both count and a replay never does.
 ALTER TABLE signals ADD COLUMN term REAL NOT NULL DEFAULT 0;
+-- 1 when the signal brought its reporter to its item for the first time: its term counts double (+1 in log2) and the
+-- item's reporter_count moves by these flags, without recounting the item's reporters.
+ALTER TABLE signals ADD COLUMN new_reporter INTEGER NOT NULL DEFAULT 0;
 
 -- Evidence (newest first) and the before/after windows of the metrics read an item's signals by their time.
 -- The receive-time index served nothing: its upkeep is one b-tree write per signal saved.
@@ -61,7 +64,8 @@ CREATE TABLE hints (
 );
 CREATE INDEX hints_route ON hints (workspace_id, route);
 
--- Fixed one-minute windows per token and bucket ('r' reads, 'w' writes); old windows are deleted as tokens come back.
+-- Fixed one-minute windows per token for writes (bucket 'w'; reads are counted in the isolate, worker/services/
+-- read-limiter.ts); a token's old windows are deleted as it comes back.
 CREATE TABLE rate_limits (
 	token_id TEXT NOT NULL,
 	bucket TEXT NOT NULL,
