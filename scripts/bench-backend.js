@@ -6,10 +6,11 @@
 //   node scripts/bench-backend.js [--levels 1000,10000,100000] [--keep]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './offline-env.js';
 import { findD1File, readWorkerRows, runFloor } from './bench-backend/floor.js';
+import { fixed, median, quantile, report } from './bench-backend/report.js';
 import { startWorker } from './bench-backend/wrangler.js';
 import { workload } from './bench-backend/workload.js';
 
@@ -32,15 +33,6 @@ const persistDir = join(runDir, 'd1');
 const logFile = join(runDir, 'wrangler.log');
 const admin = randomBytes(24).toString('base64url');
 
-const median = (values) => quantile(values, 0.5);
-function quantile(values, q) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const position = (sorted.length - 1) * q;
-	const low = Math.floor(position);
-	const high = Math.ceil(position);
-	return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
-const fixed = (value, digits = 2) => value.toFixed(digits);
 
 async function request(base, path, init = {}) {
 	const response = await fetch(`${base}${path}`, init);
@@ -103,7 +95,7 @@ async function main() {
 	for (const synchronous of ['NORMAL', 'FULL']) {
 		floors[synchronous] = runFloor({ file: join(runDir, `floor-${synchronous.toLowerCase()}.sqlite`), migrationsDir, rows, batches: sentBatches, synchronous });
 	}
-	print(results, floors, { before: loadBefore, after: loadavg()[0] });
+	console.log(report(results, floors, { before: loadBefore, after: loadavg()[0] }, { batch: BATCH, window: WINDOW_BATCHES, backlogRequests: BACKLOG_REQUESTS }));
 	if (!args.includes('--keep')) rmSync(runDir, { recursive: true, force: true });
 	else console.error(`bench: kept ${runDir}`);
 }
@@ -128,32 +120,6 @@ async function countItems(base, headers) {
 		cursor = page.nextCursor;
 	} while (cursor);
 	return count;
-}
-
-function print(results, floors, load) {
-	const floorAt = (times, batches) => median(times.slice(Math.max(0, batches - WINDOW_BATCHES), batches)) / BATCH;
-	const lines = [
-		`| signals | items | ingest, signals/s | ingest, ms/signal | floor NORMAL, ms/signal | × floor | floor FULL, ms/signal | × floor | backlog p50 ms | backlog p95 ms | q= p95 ms | metrics p50 ms |`,
-		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-	];
-	for (const result of results) {
-		const perSignal = median(result.window) / BATCH;
-		const normal = floorAt(floors.NORMAL, result.batches);
-		const full = floorAt(floors.FULL, result.batches);
-		lines.push(
-			`| ${result.level.toLocaleString('en')} | ${result.items.toLocaleString('en')} | ${Math.round(1000 / perSignal).toLocaleString('en')} | ${fixed(perSignal, 3)} | ${fixed(normal, 4)} | ${fixed(perSignal / normal, 1)} | ${fixed(full, 4)} | ${fixed(perSignal / full, 1)} | ${fixed(median(result.backlog))} | ${fixed(quantile(result.backlog, 0.95))} | ${fixed(quantile(result.search, 0.95))} | ${fixed(median(result.metrics))} |`,
-		);
-	}
-	const first = results[0];
-	const last = results.at(-1);
-	const cost = (result) => median(result.window) / BATCH;
-	lines.push('');
-	lines.push(`- ingest cost per signal, ${last.level.toLocaleString('en')} vs ${first.level.toLocaleString('en')}: ${fixed(cost(last) / cost(first))}x (goal: at most 1.5x)`);
-	lines.push(`- backlog p95 at ${last.level.toLocaleString('en')} signals: ${fixed(quantile(last.backlog, 0.95))} ms (goal: under 50 ms)`);
-	lines.push(`- ingest vs raw SQLite at ${last.level.toLocaleString('en')}: ${fixed(cost(last) / floorAt(floors.NORMAL, last.batches), 1)}x the NORMAL floor, ${fixed(cost(last) / floorAt(floors.FULL, last.batches), 1)}x the FULL floor (goal: within 10x)`);
-	lines.push(`- ingest per signal is the median of the last ${WINDOW_BATCHES} batches of ${BATCH} before each level, one request at a time; backlog: ${BACKLOG_REQUESTS} sequential GET /v1/backlog (score, 50 rows) after 10 warm-up requests.`);
-	lines.push(`- machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}; 1-minute load average ${fixed(load.before)} at start, ${fixed(load.after)} at end.`);
-	console.log(lines.join('\n'));
 }
 
 main().catch((error) => {
