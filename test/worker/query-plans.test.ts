@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { INGEST_READ_SQL } from '../../worker/db/ingest';
 import { INGEST_SQL } from '../../worker/db/ingest-write';
+import { EVIDENCE_SQL } from '../../worker/db/items';
+import { CHECK_COUNTS_SQL } from '../../worker/db/metrics';
 import { createWorkspace, send, signal } from './helpers';
 
 /**
@@ -15,6 +17,17 @@ async function planOf(sql: string) {
 }
 
 describe('ingest query plans', () => {
+	it('evidence and the check windows read an item\'s signals through the (item, time) index only', async () => {
+		for (const sql of [EVIDENCE_SQL, CHECK_COUNTS_SQL]) {
+			const details = await planOf(sql);
+			expect(details.join(' | ')).toMatch(/COVERING INDEX signals_item \(item_id=\?/);
+			for (const detail of details) {
+				expect(detail, details.join(' | ')).not.toMatch(/^SCAN (signals|items)/);
+				expect(detail, details.join(' | ')).not.toMatch(/\(workspace_id=\?\)$/);
+			}
+		}
+	});
+
 	it('never scan a table nor walk a whole workspace', async () => {
 		// Some rows, so that the planner has statistics-free but realistic choices.
 		const workspace = await createWorkspace();

@@ -24,7 +24,7 @@ export interface ItemRow {
 	glpi_id: number | null;
 	glpi_url: string | null;
 	merged_into: string | null;
-	/** JSON [[week, n], …] of the sparkline's weeks (the correlated subquery of ITEM_COLUMNS). */
+	/** JSON [[week, n], …] of the sparkline's weeks (the correlated subquery of itemColumns). */
 	weeks: string | null;
 }
 
@@ -73,18 +73,23 @@ export const getItemStatement = (db: D1Database, workspaceId: string, id: string
 		.prepare(`SELECT ${itemColumns('?3')} FROM items WHERE workspace_id = ?1 AND id = ?2`)
 		.bind(workspaceId, id, firstSparklineWeek(nowMs));
 
+/** The SQL of evidenceStatement, exported for the query-plan test. */
+export const EVIDENCE_SQL = `SELECT s.body FROM (
+		SELECT workspace_id, id, created_at FROM signals
+		WHERE item_id IN (SELECT ?2 UNION ALL SELECT id FROM items WHERE workspace_id = ?1 AND merged_into = ?2) AND +workspace_id = ?1
+		ORDER BY created_at DESC, id DESC LIMIT ?3
+	) AS newest
+	JOIN signals s ON s.workspace_id = newest.workspace_id AND s.id = newest.id
+	ORDER BY newest.created_at DESC, newest.id DESC`;
+
 /**
  * The newest signals of an item and of every item merged into it (scoped by workspace, so it returns nothing for
- * another workspace's id); parse its rows with evidenceOf.
+ * another workspace's id); parse its rows with evidenceOf. The newest ids are picked from the (item_id, created_at)
+ * index alone, and only their bodies are read: a large item costs index entries, not bodies. The unary + keeps
+ * SQLite from walking the workspace's signals by primary key instead.
  */
 export const evidenceStatement = (db: D1Database, workspaceId: string, itemId: string, limit: number) =>
-	db
-		.prepare(
-			`SELECT body FROM signals WHERE workspace_id = ?1 AND item_id IN (
-				SELECT ?2 UNION ALL SELECT id FROM items WHERE workspace_id = ?1 AND merged_into = ?2)
-			ORDER BY created_at DESC, id DESC LIMIT ?3`,
-		)
-		.bind(workspaceId, itemId, limit);
+	db.prepare(EVIDENCE_SQL).bind(workspaceId, itemId, limit);
 
 /** Signals as stored: the validated JSON of POST /v1/signals, unchanged. */
 export const evidenceOf = (rows: readonly unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Signal);
