@@ -64,6 +64,13 @@ export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 	return item;
 }
 
+/**
+ * SQL of the ids of an item of the workspace and of the items merged into it: signals are reached through these ids,
+ * which the items table has checked against the workspace.
+ */
+export const itemAndSources = (workspace: string, item: string) =>
+	`SELECT id FROM items WHERE workspace_id = ${workspace} AND id = ${item} UNION ALL SELECT id FROM items WHERE workspace_id = ${workspace} AND merged_into = ${item}`;
+
 /** One item of the workspace, merged or not; null when it does not exist there (another workspace's id included). */
 export const getItem = (db: D1Database, workspaceId: string, id: string, nowMs: number) =>
 	getItemStatement(db, workspaceId, id, nowMs).first<ItemRow>();
@@ -75,18 +82,18 @@ export const getItemStatement = (db: D1Database, workspaceId: string, id: string
 
 /** The SQL of evidenceStatement, exported for the query-plan test. */
 export const EVIDENCE_SQL = `SELECT s.body FROM (
-		SELECT workspace_id, id, created_at FROM signals
-		WHERE item_id IN (SELECT ?2 UNION ALL SELECT id FROM items WHERE workspace_id = ?1 AND merged_into = ?2) AND +workspace_id = ?1
-		ORDER BY created_at DESC, id DESC LIMIT ?3
+		SELECT rowid AS rid, created_at FROM signals
+		WHERE item_id IN (${itemAndSources('?1', '?2')})
+		ORDER BY created_at DESC, rowid DESC LIMIT ?3
 	) AS newest
-	JOIN signals s ON s.workspace_id = newest.workspace_id AND s.id = newest.id
-	ORDER BY newest.created_at DESC, newest.id DESC`;
+	CROSS JOIN signals s ON s.rowid = newest.rid AND +s.workspace_id = ?1
+	ORDER BY newest.created_at DESC, newest.rid DESC`;
 
 /**
- * The newest signals of an item and of every item merged into it (scoped by workspace, so it returns nothing for
- * another workspace's id); parse its rows with evidenceOf. The newest ids are picked from the (item_id, created_at)
- * index alone, and only their bodies are read: a large item costs index entries, not bodies. The unary + keeps
- * SQLite from walking the workspace's signals by primary key instead.
+ * The newest signals of an item and of every item merged into it; parse its rows with evidenceOf. The newest are
+ * picked from the (item_id, created_at) index alone and only their bodies are read, so a large item costs index
+ * entries, not bodies. Scoped by workspace through the items, so another workspace's id reads nothing. (CROSS JOIN
+ * and the unary + keep SQLite from walking the workspace's signals instead of fetching these rows by rowid.)
  */
 export const evidenceStatement = (db: D1Database, workspaceId: string, itemId: string, limit: number) =>
 	db.prepare(EVIDENCE_SQL).bind(workspaceId, itemId, limit);

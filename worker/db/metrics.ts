@@ -2,6 +2,7 @@ import { MAX_METRICS_CHECKS } from '../../shared/limits';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/schemas/backlog';
 import type { Metrics, MetricsQuery } from '../../shared/schemas/metrics';
 import { checkMetric, checkWindows, signalsPerDay } from '../services/metrics';
+import { itemAndSources } from './items';
 
 const DAY_MS = 86_400_000;
 
@@ -62,12 +63,12 @@ export async function readMetrics(db: D1Database, workspaceId: string, query: Me
 }
 
 /**
- * Signals of each item (and of the items merged into it) in its two windows, through signals_item (item, time); the
- * unary + keeps SQLite from walking the workspace's signals by primary key instead.
+ * Signals of each item (and of the items merged into it, both checked against the workspace by the items table) in its
+ * two windows, counted on the (item_id, created_at) index alone.
  */
 const windowCount = (low: string, high: string) => `(SELECT COUNT(*) FROM signals s
-	WHERE s.item_id IN (SELECT j.value ->> '$.id' UNION ALL SELECT m.id FROM items m WHERE m.workspace_id = ?1 AND m.merged_into = j.value ->> '$.id')
-		AND +s.workspace_id = ?1 AND s.created_at >= j.value ->> '$.${low}' AND s.created_at < j.value ->> '$.${high}')`;
+	WHERE s.item_id IN (${itemAndSources('?1', "j.value ->> '$.id'")})
+		AND s.created_at >= j.value ->> '$.${low}' AND s.created_at < j.value ->> '$.${high}')`;
 export const CHECK_COUNTS_SQL = `SELECT j.value ->> '$.id' AS id, ${windowCount('beforeStart', 'doAt')} AS before, ${windowCount('doAt', 'afterEnd')} AS after
 	FROM json_each(?2) j`;
 
