@@ -5,7 +5,8 @@ import { ItemStatusSchema } from './backlog';
 import { RouteSchema, SIGNAL_KINDS, type SignalKind } from './signal';
 
 const DAY_MS = 86_400_000;
-const IsoDateSchema = z.iso.date();
+/** A calendar day of this millennium or the next few centuries: no year 0 or 9999 arithmetic at the edges. */
+const IsoDateSchema = z.iso.date().regex(/^2\d{3}-/, 'a date between 2000 and 2999');
 
 /**
  * Query of GET /v1/metrics: a range of whole UTC days, both ends included. `to` defaults to today and `from` to 29

@@ -24,7 +24,7 @@ export interface ItemRow {
 	glpi_id: number | null;
 	glpi_url: string | null;
 	merged_into: string | null;
-	/** JSON [[week, n], …] of the sparkline's weeks (the correlated subquery of ITEM_COLUMNS). */
+	/** JSON [[week, n], …] of the sparkline's weeks (the correlated subquery of itemColumns). */
 	weeks: string | null;
 }
 
@@ -64,6 +64,13 @@ export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 	return item;
 }
 
+/**
+ * SQL of the ids of an item of the workspace and of the items merged into it: signals are reached through these ids,
+ * which the items table has checked against the workspace.
+ */
+export const itemAndSources = (workspace: string, item: string) =>
+	`SELECT id FROM items WHERE workspace_id = ${workspace} AND id = ${item} UNION ALL SELECT id FROM items WHERE workspace_id = ${workspace} AND merged_into = ${item}`;
+
 /** One item of the workspace, merged or not; null when it does not exist there (another workspace's id included). */
 export const getItem = (db: D1Database, workspaceId: string, id: string, nowMs: number) =>
 	getItemStatement(db, workspaceId, id, nowMs).first<ItemRow>();
@@ -73,18 +80,23 @@ export const getItemStatement = (db: D1Database, workspaceId: string, id: string
 		.prepare(`SELECT ${itemColumns('?3')} FROM items WHERE workspace_id = ?1 AND id = ?2`)
 		.bind(workspaceId, id, firstSparklineWeek(nowMs));
 
+/** The SQL of evidenceStatement, exported for the query-plan test. */
+export const EVIDENCE_SQL = `SELECT s.body FROM (
+		SELECT rowid AS rid, created_at FROM signals
+		WHERE item_id IN (${itemAndSources('?1', '?2')})
+		ORDER BY created_at DESC, rowid DESC LIMIT ?3
+	) AS newest
+	CROSS JOIN signals s ON s.rowid = newest.rid AND +s.workspace_id = ?1
+	ORDER BY newest.created_at DESC, newest.rid DESC`;
+
 /**
- * The newest signals of an item and of every item merged into it (scoped by workspace, so it returns nothing for
- * another workspace's id); parse its rows with evidenceOf.
+ * The newest signals of an item and of every item merged into it; parse its rows with evidenceOf. The newest are
+ * picked from the (item_id, created_at) index alone and only their bodies are read, so a large item costs index
+ * entries, not bodies. Scoped by workspace through the items, so another workspace's id reads nothing. (CROSS JOIN
+ * and the unary + keep SQLite from walking the workspace's signals instead of fetching these rows by rowid.)
  */
 export const evidenceStatement = (db: D1Database, workspaceId: string, itemId: string, limit: number) =>
-	db
-		.prepare(
-			`SELECT body FROM signals WHERE workspace_id = ?1 AND item_id IN (
-				SELECT ?2 UNION ALL SELECT id FROM items WHERE workspace_id = ?1 AND merged_into = ?2)
-			ORDER BY created_at DESC, id DESC LIMIT ?3`,
-		)
-		.bind(workspaceId, itemId, limit);
+	db.prepare(EVIDENCE_SQL).bind(workspaceId, itemId, limit);
 
 /** Signals as stored: the validated JSON of POST /v1/signals, unchanged. */
 export const evidenceOf = (rows: readonly unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Signal);

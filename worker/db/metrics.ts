@@ -2,6 +2,7 @@ import { MAX_METRICS_CHECKS } from '../../shared/limits';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/schemas/backlog';
 import type { Metrics, MetricsQuery } from '../../shared/schemas/metrics';
 import { checkMetric, checkWindows, signalsPerDay } from '../services/metrics';
+import { itemAndSources } from './items';
 
 const DAY_MS = 86_400_000;
 
@@ -61,16 +62,21 @@ export async function readMetrics(db: D1Database, workspaceId: string, query: Me
 	};
 }
 
+/**
+ * Signals of each item (and of the items merged into it, both checked against the workspace by the items table) in its
+ * two windows, counted on the (item_id, created_at) index alone.
+ */
+const windowCount = (low: string, high: string) => `(SELECT COUNT(*) FROM signals s
+	WHERE s.item_id IN (${itemAndSources('?1', "j.value ->> '$.id'")})
+		AND s.created_at >= j.value ->> '$.${low}' AND s.created_at < j.value ->> '$.${high}')`;
+export const CHECK_COUNTS_SQL = `SELECT j.value ->> '$.id' AS id, ${windowCount('beforeStart', 'doAt')} AS before, ${windowCount('doAt', 'afterEnd')} AS after
+	FROM json_each(?2) j`;
+
 async function readChecks(db: D1Database, workspaceId: string, items: { id: string; title: string; status: ItemStatus; do_at: string }[], nowMs: number) {
 	if (items.length === 0) return [];
 	const windows = items.map((item) => ({ id: item.id, ...checkWindows(item.do_at, nowMs) }));
-	// Signals of the item and of the items merged into it, in each window, through signals_item (item, time).
-	const count = (lowKey: string, highKey: string) => `(SELECT COUNT(*) FROM signals s
-		WHERE s.workspace_id = ?1
-			AND s.item_id IN (SELECT j.value ->> '$.id' UNION ALL SELECT m.id FROM items m WHERE m.workspace_id = ?1 AND m.merged_into = j.value ->> '$.id')
-			AND s.created_at >= j.value ->> '$.${lowKey}' AND s.created_at < j.value ->> '$.${highKey}')`;
 	const { results } = await db
-		.prepare(`SELECT j.value ->> '$.id' AS id, ${count('beforeStart', 'doAt')} AS before, ${count('doAt', 'afterEnd')} AS after FROM json_each(?2) j`)
+		.prepare(CHECK_COUNTS_SQL)
 		.bind(workspaceId, JSON.stringify(windows))
 		.all<{ id: string; before: number; after: number }>();
 	const counts = new Map(results.map((row) => [row.id, row]));

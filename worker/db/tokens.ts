@@ -14,11 +14,12 @@ const findActiveTokenStatement = (db: D1Database, hash: string) =>
 	db.prepare('SELECT id, workspace_id, role, label, hash FROM tokens WHERE hash = ?1 AND revoked_at IS NULL').bind(hash);
 
 /**
- * The token of a request and its rate-limit counter in one round trip: the counter of the current minute is bumped
- * only when the hash names an active token (so unknown tokens cannot fill the table), and the token's older minutes
- * are deleted as it goes. Returns the token row and the count of this minute including this request.
+ * The token of a write request and its rate-limit counter in one round trip: the counter of the current minute is
+ * bumped only when the hash names an active token (so unknown tokens cannot fill the table), and the token's older
+ * minutes are deleted as it goes. Returns the token row and the count of this minute including this request.
  */
-export async function findTokenAndCount(db: D1Database, hash: string, bucket: 'r' | 'w', minute: number) {
+export async function findTokenAndCount(db: D1Database, hash: string, minute: number) {
+	const bucket = 'w';
 	const [token, counter] = await db.batch([
 		findActiveTokenStatement(db, hash),
 		db

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/schemas/workspace';
 import { findActiveTokenByHash, findTokenAndCount } from '../db/tokens';
 import type { AppEnv, Bindings, Caller } from '../env';
 import { ApiError } from '../errors';
+import { countRead } from '../services/read-limiter';
 import { sha256Hex, timingSafeEqualText } from '../services/tokens';
 
 const ROLE_RANK: Record<Role, number> = { reporter: 1, technician: 2, manager: 3 };
@@ -39,10 +40,15 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 	throw new ApiError('unauthorized', 'Unknown or revoked token.');
 });
 
+async function findReader(db: D1Database, hash: string, minute: number) {
+	const row = await findActiveTokenByHash(db, hash);
+	return { row, count: row ? countRead(row.id, minute) : 0 };
+}
+
 /**
  * Lets in workspace tokens whose role is at least `role`, within the token's rate limit: a fixed one-minute window
- * per token, one for reads (GET) and one for writes, counted in D1 in the same round trip as the token lookup.
- * Order of answers: 401 (no such token), 429 (too many requests), 403 (role too low).
+ * per token, one for reads (GET, counted in the isolate: services/read-limiter.ts) and one for writes (counted in D1
+ * in the same round trip as the token lookup). Order of answers: 401 (no such token), 429 (too many), 403 (role).
  */
 export const requireRole = (role: Role) =>
 	createMiddleware<AppEnv>(async (c, next) => {
@@ -52,7 +58,7 @@ export const requireRole = (role: Role) =>
 		const bucket = c.req.method === 'GET' || c.req.method === 'HEAD' ? 'r' : 'w';
 		const now = Date.now();
 		const minute = Math.floor(now / 60_000);
-		const { row, count } = await findTokenAndCount(c.env.DB, hash, bucket, minute);
+		const { row, count } = bucket === 'w' ? await findTokenAndCount(c.env.DB, hash, minute) : await findReader(c.env.DB, hash, minute);
 		if (!row || !timingSafeEqualText(row.hash, hash)) {
 			if (await isAdmin(c.env, hash)) throw new ApiError('forbidden', 'The admin token only creates workspaces.');
 			throw new ApiError('unauthorized', 'Unknown or revoked token.');

@@ -2,15 +2,38 @@
 -- rate limits and the audit's token id. Every new table is reached through workspace_id or through an item id that a
 -- workspace-scoped query has already checked.
 
--- The signal's share of its item's rank (log2 of its weight, referred to the epoch; worker/services/score.ts). The
--- ingest adds the terms of the rows it really inserted to the item's rank in SQL, so two requests that touch the same
--- item at once both count and a replay never does.
-ALTER TABLE signals ADD COLUMN term REAL NOT NULL DEFAULT 0;
-
+-- signals becomes an ordinary rowid table. Its rows (about 550 bytes, the body included) are far over the size where
+-- WITHOUT ROWID pays, and its key is a random UUID: clustered on that key, every insert landed on a random page of the
+-- whole table, and the ingest slowed down as the table outgrew SQLite's page cache. Now rows are appended in rowid
+-- order and only the small UNIQUE (workspace_id, id) index takes random inserts.
+-- New columns: term, the signal's share of its item's rank (log2 of its weight, referred to the epoch;
+-- worker/services/score.ts): the ingest adds the terms of the rows it really inserted to the item's rank in SQL, so two
+-- requests that touch the same item at once both count and a replay never does. new_reporter, 1 when the signal brought
+-- its reporter to its item for the first time: its term counts double (+1 in log2) and the item's reporter_count moves
+-- by these flags, without recounting the item's reporters.
+CREATE TABLE signals_v2 (
+	workspace_id TEXT NOT NULL,
+	id TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	received_at TEXT NOT NULL,
+	reporter TEXT,
+	route TEXT NOT NULL,
+	page_kind TEXT NOT NULL,
+	body TEXT NOT NULL,
+	item_id TEXT NOT NULL,
+	batch_id TEXT NOT NULL,
+	term REAL NOT NULL DEFAULT 0,
+	new_reporter INTEGER NOT NULL DEFAULT 0,
+	-- The idempotency key: a second signal with a known id is a duplicate, never a second row.
+	UNIQUE (workspace_id, id)
+);
+INSERT INTO signals_v2 (workspace_id, id, kind, created_at, received_at, reporter, route, page_kind, body, item_id, batch_id)
+	SELECT workspace_id, id, kind, created_at, received_at, reporter, route, page_kind, body, item_id, batch_id FROM signals;
+-- The old receive-time index served nothing and goes with the old table; its upkeep was one b-tree write per signal.
+DROP TABLE signals;
+ALTER TABLE signals_v2 RENAME TO signals;
 -- Evidence (newest first) and the before/after windows of the metrics read an item's signals by their time.
--- The receive-time index served nothing: its upkeep is one b-tree write per signal saved.
-DROP INDEX signals_item;
-DROP INDEX signals_workspace_received;
 CREATE INDEX signals_item ON signals (item_id, created_at);
 
 -- The backlog orders by (rank, id) and (last_seen, id), both descending: the indexes end in id DESC too, so a page is
@@ -61,7 +84,8 @@ CREATE TABLE hints (
 );
 CREATE INDEX hints_route ON hints (workspace_id, route);
 
--- Fixed one-minute windows per token and bucket ('r' reads, 'w' writes); old windows are deleted as tokens come back.
+-- Fixed one-minute windows per token for writes (bucket 'w'; reads are counted in the isolate, worker/services/
+-- read-limiter.ts); a token's old windows are deleted as it comes back.
 CREATE TABLE rate_limits (
 	token_id TEXT NOT NULL,
 	bucket TEXT NOT NULL,

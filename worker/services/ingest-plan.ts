@@ -26,7 +26,7 @@ export interface PlannedSignal {
 	itemId: string;
 	/** The signal's time: the client's, or the server's when the client's is in the future. */
 	at: string;
-	/** Its share of the item's rank (worker/services/score.ts). */
+	/** Its share of the item's rank (worker/services/score.ts), before the new-reporter bonus the SQL adds. */
 	term: number;
 }
 
@@ -34,8 +34,6 @@ export interface IngestState {
 	knownIds: ReadonlySet<string>;
 	/** Items reachable from each lookup key (already resolved to merge targets). */
 	candidatesByKey: Map<string, Candidate[]>;
-	/** `${itemId}|${reporter}` pairs already stored. */
-	knownReporters: Set<string>;
 }
 
 /**
@@ -59,10 +57,8 @@ export function planIngest(keyed: readonly { signal: Signal; keys: SignalKeys }[
 		items.set(item.id, item);
 		for (const tag of signal.tags ?? []) item.tags.add(tag);
 
-		const reporterKey = signal.reporter ? `${item.id}|${signal.reporter}` : undefined;
-		const newReporter = reporterKey !== undefined && !state.knownReporters.has(reporterKey);
-		if (reporterKey) state.knownReporters.add(reporterKey);
-		const weight = signalWeight({ kind: signal.kind, severity: signal.severity, count: signal.count, newReporter });
+		// Whether the reporter is new to the item is decided in SQL, inside the write, where it is exact.
+		const weight = signalWeight({ kind: signal.kind, severity: signal.severity, count: signal.count, newReporter: false });
 		stored.push({ signal, itemId: item.id, at, term: rankTerm(weight, Date.parse(at)) });
 
 		// Friction and pattern keys are identities (a new tag, a new ticket id), so every signal's keys join the item
