@@ -25,6 +25,8 @@ export default defineConfig({
 							bindings: {
 								TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
 								ADMIN_TOKEN: 'test-admin-token',
+								// `npm run fuzz` raises the property tests to 10,000 cases (docs/RELIABILITY.md).
+								FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
 							},
 						},
 					})),
