@@ -14,7 +14,8 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
-				test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts'] },
+				// Node-only code: shared/ (runtime-agnostic) and the extension's network clients that use plain fetch.
+				test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/node/**/*.test.ts'] },
 			},
 			{
 				plugins: [
@@ -24,6 +25,8 @@ export default defineConfig({
 							bindings: {
 								TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
 								ADMIN_TOKEN: 'test-admin-token',
+								// `npm run fuzz` raises the property tests to 10,000 cases (docs/RELIABILITY.md).
+								FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
 							},
 						},
 					})),

@@ -39,6 +39,12 @@ export default defineConfig({
 		optional_host_permissions: ['https://*/*', 'http://*/*'],
 		host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*', ...(liveGlpiOrigin ? [liveGlpiOrigin] : [])] : [],
 		action: { default_title: '__MSG_extName__' },
+		// Extension pages load only their own scripts: no inline script, no eval, no plugin, no remote code. They talk to
+		// the backend and to GLPI through the background, which needs http(s) for both (their addresses are the user's).
+		content_security_policy: {
+			extension_pages:
+				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+		},
 		commands: {
 			'open-capture': {
 				suggested_key: { default: 'Alt+Shift+I' },

@@ -12,9 +12,25 @@ const category = { selector: 'select[name="itilcategories_id"]', label: 'Categor
 /** @param {number} n */
 const id = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+/** The demo item whose change went in four weeks ago, so the popup's "Check" has something to say. */
+export const CHECKED_ITEM_TEXT = 'Which category for a new ticket? The list has 40 entries';
+
 /** @returns {object[]} */
 export function demoSignals() {
+	const createPage = { route: '/front/helpdesk.public.php', kind: 'helpdesk-create', interface: 'helpdesk', glpiVersion: '10.0.17' };
+	const categoryField = { selector: 'select[name="itilcategories_id"]', label: 'Category' };
 	return [
+		// Six self-service users stuck on the category field in the 4 weeks before the change, one after it.
+		...[30, 33, 37, 41, 46, 52, 9].map((days, index) => ({
+			id: id(100 + index),
+			kind: 'friction',
+			createdAt: ago(days),
+			reporter: `demo-selfservice-${index}`,
+			page: createPage,
+			target: categoryField,
+			tags: ['confusing'],
+			text: index === 0 ? CHECKED_ITEM_TEXT : undefined,
+		})),
 		...[1, 2, 3, 4].map((n) => ({
 			id: id(n),
 			kind: 'friction',

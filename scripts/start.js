@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_WORKSPACE, demoSignals } from './demo-data.js';
+import { CHECKED_ITEM_TEXT, DEMO_WORKSPACE, demoSignals } from './demo-data.js';
 import { offlineEnv, projectRoot } from './offline-env.js';
 
 const env = { ...process.env, ...offlineEnv() };
@@ -86,6 +86,27 @@ async function seedSignals(technicianToken) {
 	return response.json();
 }
 
+/**
+ * Moves the demo's category-field item through "do" to "check" the first time, then dates the change four weeks back
+ * (the API dates every change now, by design), so the popup's Check compares four weeks before and after.
+ */
+async function seedCheckedItem(managerToken) {
+	const headers = { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json' };
+	const query = new URLSearchParams({ q: CHECKED_ITEM_TEXT.slice(0, 40).toLowerCase(), status: 'new' });
+	const list = await (await fetch(`${base}/v1/backlog?${query}`, { headers })).json();
+	const item = list.items?.[0];
+	if (!item) return;
+	for (const status of ['do', 'check']) {
+		const response = await fetch(`${base}/v1/backlog/${item.id}`, { method: 'PATCH', headers, body: JSON.stringify({ status }) });
+		if (!response.ok) throw new Error(`demo triage: ${response.status} ${await response.text()}`);
+	}
+	const changed = new Date(Date.now() - 28 * 86_400_000).toISOString();
+	npx(
+		['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--command', `UPDATE items SET do_at = '${changed}', triaged_at = '${changed}' WHERE id = '${item.id}'; UPDATE audit SET at = '${changed}' WHERE item_id = '${item.id}'`],
+		'dating the demo change',
+	);
+}
+
 const started = Date.now();
 console.log('• Building the Chrome extension…');
 npx(['wxt', 'build'], 'the extension build');
@@ -124,6 +145,7 @@ worker.on('exit', (code) => {
 try {
 	await waitForHealth(worker);
 	const seeded = await seedSignals(vars.DEMO_TECHNICIAN_TOKEN);
+	await seedCheckedItem(vars.DEMO_MANAGER_TOKEN);
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	console.log(`
 ✓ GLPI Improve is running (${seconds} s): ${base}/v1/health

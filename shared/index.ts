@@ -4,3 +4,5 @@ export * from './schemas/signal';
 export * from './schemas/backlog';
 export * from './schemas/errors';
 export * from './schemas/workspace';
+export * from './schemas/hint';
+export * from './schemas/metrics';

@@ -9,3 +9,21 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 /** Evidence returned with one backlog item, newest first. */
 export const MAX_EVIDENCE = 100;
+/** Audit entries returned with one backlog item, newest first. */
+export const MAX_AUDIT = 200;
+/** Rows of one CSV export (GET /v1/backlog.csv). */
+export const MAX_CSV_ROWS = 10_000;
+/** Hint text per language. */
+export const MAX_HINT_TEXT = 500;
+/** Known-issue hints returned for one page, highest score first. */
+export const MAX_KNOWN_ISSUES = 20;
+/** Manager-written hints of one workspace. */
+export const MAX_HINTS = 1000;
+/** Weeks of the sparkline on backlog items (BacklogItem.weekly). */
+export const SPARKLINE_WEEKS = 8;
+/** Longest range of GET /v1/metrics, in days. */
+export const MAX_METRICS_DAYS = 366;
+/** Items in check or done whose before/after rates GET /v1/metrics returns. */
+export const MAX_METRICS_CHECKS = 100;
+/** Length of each of the two equal windows around an item's entry into `do`, when that long ago. */
+export const CHECK_WINDOW_DAYS = 28;

@@ -8,6 +8,10 @@ export interface Bindings {
 	ADMIN_TOKEN?: string;
 	/** Comma-separated extension origins allowed by CORS; `chrome-extension://*` allows any id of that scheme. */
 	ALLOWED_ORIGINS?: string;
+	/** Writes (POST, PATCH, DELETE) a token may make per minute; default 120, "0" turns the limit off. */
+	RATE_LIMIT_PER_MINUTE?: string;
+	/** Reads (GET) a token may make per minute; default 600, "0" turns the limit off. */
+	RATE_LIMIT_READS_PER_MINUTE?: string;
 }
 
 /** Who is calling, set by the auth middleware. */

@@ -8,6 +8,10 @@ import type { AppEnv } from './env';
 import { ApiError, envelope } from './errors';
 import { extensionCors } from './middleware/cors';
 import { backlog } from './routes/backlog';
+import { backlogCsv } from './routes/backlog-csv';
+import { hints } from './routes/hints';
+import { metrics } from './routes/metrics';
+import { workspace } from './routes/workspace';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { signals } from './routes/signals';
@@ -42,7 +46,11 @@ const routes = app
 	.route('/v1/tokens', tokens)
 	.route('/v1/me', me)
 	.route('/v1/signals', signals)
-	.route('/v1/backlog', backlog);
+	.route('/v1/backlog', backlog)
+	.route('/v1/backlog.csv', backlogCsv)
+	.route('/v1/hints', hints)
+	.route('/v1/metrics', metrics)
+	.route('/v1/workspace', workspace);
 
 app.notFound((c) => c.json(envelope('not_found', 'No such route.'), 404));
 

@@ -1,58 +1,49 @@
-import { z } from 'zod';
-import { TagSchema } from '../../shared/schemas/common';
+import { type Hint, HintListSchema } from '../../shared/schemas/hint';
 import { apiClient, failureOf } from '../core/api-client';
 import type { HintView, Result } from '../core/messaging';
 import { meTooStorage, settingsStorage, tokenStorage } from '../core/storage';
 
 /**
- * GET /v1/hints?route= (reporter and up): manager-written hints and one known-issue hint per open backlog item on the
- * page. Parsed loosely here: the overlay needs only the kind, the element, the words and the count, and the route's
- * final schema (shared/schemas/hint.ts, on the backend branch) may add fields. `tags` is read when the server sends
- * it, so a "me too" can join the item's friction key (route, selector, tag).
+ * GET /v1/hints?route= (reporter and up), through the typed client: manager-written hints and one known-issue hint
+ * per open backlog item on the page, checked with the shared schema. Kept a minute per route, so going from ticket
+ * to ticket does not cost a request each time; forgotten when this browser sends a signal about the route.
  */
-const WireHintSchema = z.looseObject({
-	kind: z.enum(['manager', 'known-issue']),
-	selector: z.string().min(1).max(500).optional(),
-	text: z.looseObject({ en: z.string().optional(), fr: z.string().optional() }),
-	signalCount: z.int().nonnegative().optional(),
-	tags: z.array(TagSchema).optional(),
-});
-const WireHintsSchema = z.looseObject({ hints: z.array(z.unknown()) });
-
-/** The part of the typed client for /v1/hints, until the backend branch's AppType (with that route) is merged. */
-interface HintsClient {
-	v1: { hints: { $get(input: { query: { route: string } }): Promise<Response> } };
-}
-
-const TTL_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; hints: z.infer<typeof WireHintSchema>[] }>();
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; hints: Hint[] }>();
 
 /** Forgets a route's hints, so the next page load shows a "me too" that was just given. */
 export const forgetHints = (route: string) => cache.delete(route);
 
-async function fetchHints(route: string): Promise<Result<z.infer<typeof WireHintSchema>[]>> {
+async function fetchHints(route: string): Promise<Result<Hint[]>> {
 	const cached = cache.get(route);
 	if (cached && Date.now() - cached.at < TTL_MS) return { ok: true, value: cached.hints };
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	if (!backendUrl || !token) return { ok: true, value: [] };
 	try {
-		const client = apiClient(backendUrl, token) as unknown as HintsClient;
-		const response = await client.v1.hints.$get({ query: { route } });
+		const response = await apiClient(backendUrl, token).v1.hints.$get({ query: { route } });
 		if (!response.ok) {
 			const failure = await failureOf(response);
 			return { ok: false, error: failure.message, status: failure.status };
 		}
-		const body = WireHintsSchema.parse(await response.json());
-		// A hint the overlay cannot read is skipped, not a reason to show none.
-		const hints = body.hints.flatMap((hint) => {
-			const parsed = WireHintSchema.safeParse(hint);
-			return parsed.success ? [parsed.data] : [];
-		});
+		const { hints } = HintListSchema.parse(await response.json());
 		cache.set(route, { at: Date.now(), hints });
 		return { ok: true, value: hints };
 	} catch (error) {
 		return { ok: false, error: error instanceof Error ? error.message : String(error), status: 0 };
 	}
+}
+
+/**
+ * The tags a "me too" carries, so that it joins the item's friction key (route, selector, tag; API.md, Aggregation).
+ * Known-issue hints do not carry the item's tags yet: until they do, they are read from the title the server gives a
+ * friction item ("confusing, slow — Category…", worker/services/aggregate.ts titleOf); a title a manager rewrote
+ * gives the tag "me-too", which the manager can merge.
+ */
+export function meTooTags(hint: Hint): string[] {
+	if ('tags' in hint && Array.isArray(hint.tags) && hint.tags.length > 0) return hint.tags as string[];
+	if (hint.kind !== 'known-issue' || (hint.itemKind !== 'friction' && hint.itemKind !== 'auto-friction')) return ['me-too'];
+	const tags = /^([a-z0-9][a-z0-9-]{0,31}(?:, [a-z0-9][a-z0-9-]{0,31})*) — /.exec(hint.title)?.[1]?.split(', ');
+	return tags?.length ? tags.slice(0, 10) : ['me-too'];
 }
 
 export const meTooKey = (route: string, selector: string) => `${route}|${selector}`;
@@ -71,8 +62,8 @@ export async function hintsFor(route: string, language: 'en' | 'fr'): Promise<Re
 				key,
 				kind: hint.kind,
 				text: hint.text[language] ?? hint.text[other] ?? '',
-				signalCount: hint.signalCount ?? 0,
-				tags: hint.tags ?? [],
+				signalCount: hint.kind === 'known-issue' ? hint.signalCount : 0,
+				tags: meTooTags(hint),
 				mine: key in mine,
 			};
 			if (hint.selector) view.selector = hint.selector;

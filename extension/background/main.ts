@@ -7,6 +7,7 @@ import { fetchBacklog, refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { recordFriction } from './friction';
 import { forgetHints, hintsFor, rememberMeToo } from './hints';
+import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { buildSignal, enqueue } from './queue';
 import { syncRegistrations } from './registration';
@@ -50,11 +51,14 @@ async function registerEverywhere(glpiUrls: readonly string[]): Promise<string[]
 async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
 	const signal = await buildSignal(draft, new Date(), strictest((await overlayConfig()).privacy, draft.privacy));
 	const waiting = await enqueue(signal);
+	// The page's hints may change with this signal (a new known issue): the next load asks the backend again.
+	forgetHints(signal.page.route);
 	void scheduleFlush();
 	return { id: signal.id, waiting };
 }
 
 export function startBackground(): void {
+	registerManagerHandlers();
 	onMessage('enqueueSignal', ({ data }) => attempt(() => queueDraft(data)));
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {
@@ -78,7 +82,6 @@ export function startBackground(): void {
 		attempt(async () => {
 			const { id } = await queueDraft(data.draft);
 			await rememberMeToo(data.key);
-			forgetHints(data.draft.page.route);
 			return { id };
 		}),
 	);

@@ -14,8 +14,18 @@ export interface ApiFailure {
 	issues?: { path: string; message: string }[];
 }
 
+/** What the typed client's responses and fetch's have in common. */
+export interface ResponseLike {
+	ok: boolean;
+	status: number;
+	statusText: string;
+	headers: Headers;
+	json(): Promise<unknown>;
+	text(): Promise<string>;
+}
+
 /** The error envelope of a failed response, or a made-up one when the body is not the envelope (a proxy's page). */
-export async function failureOf(response: Response): Promise<ApiFailure> {
+export async function failureOf(response: ResponseLike): Promise<ApiFailure> {
 	try {
 		const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; issues?: unknown } };
 		if (body.error && typeof body.error.code === 'string' && typeof body.error.message === 'string') {

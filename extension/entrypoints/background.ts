@@ -1,4 +1,6 @@
+import '../core/zod-jitless';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../background/main';
+import '../i18n/manager';
 
 export default defineBackground(() => startBackground());

@@ -1,11 +1,22 @@
-import { en, type MessageKey } from './en';
+import { en, type MessageKey as CaptureKey } from './en';
+import type { ManagerMessageKey } from './en-manager';
 import { fr } from './fr';
 
 export type Language = 'en' | 'fr';
 export type LanguageSetting = Language | 'auto';
-export type { MessageKey };
+/** Catalogs are split by area (capture and options; the manager's view) so each stays readable. */
+export type MessageKey = CaptureKey | ManagerMessageKey;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, fr };
+/**
+ * The capture and options strings are always here; the manager's view adds its own (i18n/manager.ts, imported by
+ * the popup, the options and the background), so GLPI pages never load strings they do not show (README, "Budget").
+ */
+const catalogs: Record<Language, Partial<Record<MessageKey, string>>> = { en: { ...en }, fr: { ...fr } };
+
+export function addCatalogs(parts: Record<Language, Partial<Record<MessageKey, string>>>): void {
+	Object.assign(catalogs.en, parts.en);
+	Object.assign(catalogs.fr, parts.fr);
+}
 let current: Language = 'en';
 
 /** The language of a setting: "auto" follows the browser (navigator.language), French for any fr-* locale. */
@@ -32,6 +43,15 @@ export const getLanguage = () => current;
 
 /** The string for `key` in the current language, with `{name}` placeholders filled from `values`. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-	const template = catalogs[current][key];
+	const template = catalogs[current][key] ?? catalogs.en[key] ?? key;
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+/** Relative time in the current language ("3 days ago", "il y a 3 jours"). */
+export function relativeTime(iso: string, now = Date.now()): string {
+	const seconds = Math.round((Date.parse(iso) - now) / 1000);
+	const format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' });
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3600], ['minute', 60]];
+	for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+	return format.format(seconds, 'second');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../limits';
+import { DEFAULT_PAGE_SIZE, MAX_CSV_ROWS, MAX_PAGE_SIZE } from '../limits';
 import { IsoDateTimeSchema, ServerIdSchema, TagSchema } from './common';
 import { RouteSchema, SignalKindSchema, SignalSchema } from './signal';
 
@@ -13,7 +13,8 @@ export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'plan', 'do', 'check
 export const GlpiLinkSchema = z.strictObject({
 	itemtype: z.enum(['Problem', 'Change']),
 	id: z.int().positive(),
-	url: z.url().max(500),
+	// http(s) only: the popup renders it as a link.
+	url: z.url({ protocol: /^https?$/ }).max(500),
 });
 export type GlpiLink = z.infer<typeof GlpiLinkSchema>;
 
@@ -67,7 +68,11 @@ export const BacklogPageSchema = z.strictObject({
 
 export const AuditEntrySchema = z.strictObject({
 	at: IsoDateTimeSchema,
+	/** The token's label, or its id when it has none. */
 	actor: z.string(),
+	/** Added: the id of the token that made the change (labels need not be unique). */
+	actorTokenId: ServerIdSchema.optional(),
+	/** status, owner, note, title, glpi, mergedInto (on a merged source) or merged (on the target). */
 	field: z.string(),
 	from: z.string().nullable(),
 	to: z.string().nullable(),
@@ -77,8 +82,21 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const BacklogDetailSchema = z.strictObject({
 	item: BacklogItemSchema,
 	evidence: z.array(SignalSchema),
-	audit: z.array(AuditEntrySchema).optional(),
+	/** Every change of the item, newest first (at most MAX_AUDIT). Always present since the triage routes exist. */
+	audit: z.array(AuditEntrySchema),
+	/** Added: set when this item was merged; the id of the item that now holds its signals. */
+	mergedInto: ServerIdSchema.optional(),
 });
+export type BacklogDetail = z.infer<typeof BacklogDetailSchema>;
+
+/** The :id of the backlog routes. */
+export const ItemIdParamSchema = z.strictObject({ id: ServerIdSchema });
+
+/** Query of GET /v1/backlog.csv: the filters of /v1/backlog, every page at once, at most MAX_CSV_ROWS rows. */
+export const BacklogCsvQuerySchema = BacklogQuerySchema.omit({ limit: true, cursor: true }).extend({
+	limit: z.coerce.number().int().min(1).max(MAX_CSV_ROWS).default(MAX_CSV_ROWS),
+});
+export type BacklogCsvQuery = z.infer<typeof BacklogCsvQuerySchema>;
 
 export const BacklogPatchSchema = z
 	.strictObject({
@@ -86,9 +104,14 @@ export const BacklogPatchSchema = z
 		owner: z.string().trim().max(100).nullable().optional(),
 		note: z.string().max(2000).nullable().optional(),
 		title: z.string().trim().min(1).max(200).optional(),
-		glpi: GlpiLinkSchema.optional(),
+		/** The GLPI Problem or Change the popup created for this item; null removes the link. */
+		glpi: GlpiLinkSchema.nullable().optional(),
 	})
 	.refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 export type BacklogPatch = z.infer<typeof BacklogPatchSchema>;
 
 export const MergeSchema = z.strictObject({ into: ServerIdSchema });
+export type MergeInput = z.infer<typeof MergeSchema>;
+
+/** Answer of PATCH /v1/backlog/:id and POST /v1/backlog/:id/merge. */
+export const BacklogItemResultSchema = z.strictObject({ item: BacklogItemSchema });

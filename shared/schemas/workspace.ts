@@ -21,3 +21,22 @@ export const WhoAmISchema = z.strictObject({
 	settings: z.strictObject({ shareText: z.boolean(), autoFriction: z.boolean() }),
 });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
+
+export const WorkspaceSettingsSchema = z.strictObject({ shareText: z.boolean(), autoFriction: z.boolean() });
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
+
+/** PATCH /v1/workspace (added, manager): the workspace's opt-ins. */
+export const WorkspaceSettingsPatchSchema = z
+	.strictObject({ shareText: z.boolean().optional(), autoFriction: z.boolean().optional() })
+	.refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+export const WorkspaceSettingsResultSchema = z.strictObject({ workspace: WorkspaceSchema, settings: WorkspaceSettingsSchema });
+
+/** One token as GET /v1/tokens (added, manager) lists it; the token itself is never shown again. */
+export const TokenInfoSchema = z.strictObject({
+	id: ServerIdSchema,
+	role: RoleSchema,
+	label: z.string().nullable(),
+	createdAt: z.string(),
+	revokedAt: z.string().nullable(),
+});
+export const TokenListSchema = z.strictObject({ tokens: z.array(TokenInfoSchema) });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { arrivedSignals, enableAutoFriction, hasHints } from './support/api';
+import { arrivedSignals, backlogItems, enableAutoFriction, hasHints } from './support/api';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { armCloseTimer, capture, closeTime, openPanel } from './support/overlay';
 import { type GlpiSite, openSite } from './support/site';
@@ -161,7 +161,7 @@ describe('GLPI Improve on GLPI pages', () => {
 	});
 
 	it('counts a rage click and sends it as one automatic friction signal with its count', async () => {
-		await enableAutoFriction(worker, tokens.id, tokens.manager);
+		await enableAutoFriction(worker, tokens.manager);
 		// The token is checked again, so the extension learns the workspace's new opt-in; then the user's own opt-in.
 		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: [] });
 		const options = await browser.openExtensionPage('options.html');
@@ -189,13 +189,19 @@ describe('GLPI Improve on GLPI pages', () => {
 	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', async (context) => {
 		if (!(await hasHints(worker, tokens.technician))) return context.skip('this backend has no GET /v1/hints yet (it comes with the backend branch)');
 		await page.goto(site.ticketForm);
+		// Markers sit on the element in the viewport: bring the field into view as a user scrolling to it would.
+		await page.locator('#itil-form select[name="itilcategories_id"]').scrollIntoViewIfNeeded();
 		const marker = page.locator('[data-gx="me-too"][data-gx-selector="#itil-form select[name=\\"itilcategories_id\\"]"]');
 		await marker.waitFor({ timeout: 15_000 });
-		const before = Number((await marker.textContent())?.replace(/\D+/g, ''));
+		const before = Number((await marker.textContent())?.trim().split(/\s+/).pop());
+		expect(before).toBeGreaterThan(0);
 		await marker.click();
 		await expect.poll(() => marker.textContent()).toContain(`✓ ${before + 1}`);
 		await syncNow();
-		await arrived((signal) => signal.kind === 'friction' && signal.target?.selector === '#itil-form select[name="itilcategories_id"]' && !signal.text);
+		// The "me too" joins the element's own backlog item (same route, selector and tag), which now counts one more.
+		await expect
+			.poll(async () => (await backlogItems(worker, tokens.manager)).filter((item) => item.selector === '#itil-form select[name="itilcategories_id"]').map((item) => item.signalCount), { timeout: 30_000, interval: 300 })
+			.toEqual([before + 1]);
 	});
 
 	it('applies a new language and a switched-off feature at once on an open GLPI page', async () => {

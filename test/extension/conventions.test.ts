@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { FEATURE_IDS } from '../../extension/core/feature-ids';
 import { FEATURES } from '../../extension/features';
 import { en } from '../../extension/i18n/en';
+import { enManager } from '../../extension/i18n/en-manager';
 import { fr } from '../../extension/i18n/fr';
+import { frManager } from '../../extension/i18n/fr-manager';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 
 const featuresDir = join(PROJECT_ROOT, 'extension/features');
@@ -27,9 +29,14 @@ describe('conventions', () => {
 	});
 
 	it('has every string in English and French, with the same placeholders', () => {
-		expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
 		const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
-		for (const [key, text] of Object.entries(en)) expect(placeholders(fr[key as keyof typeof en]), key).toEqual(placeholders(text));
+		for (const [english, french] of [[en, fr], [enManager, frManager]] as [Record<string, string>, Record<string, string>][]) {
+			expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
+			for (const [key, text] of Object.entries(english)) {
+				expect(placeholders(french[key] ?? ''), key).toEqual(placeholders(text));
+				expect(french[key], `${key} must be translated, not left empty`).not.toBe('');
+			}
+		}
 	});
 
 	it('keeps the token out of everything that runs in GLPI pages', () => {
@@ -39,7 +46,7 @@ describe('conventions', () => {
 				const source = readFileSync(join(PROJECT_ROOT, dir, file), 'utf8');
 				expect(source, `${dir}/${file} must not read the token`).not.toMatch(/tokenStorage|api-client/);
 				// WXT storage items run their migration checks where they are imported: GLPI pages read settings directly.
-				if (!/^(options|popup)\//.test(file)) expect(source, `${dir}/${file} must not load core/storage (use core/settings)`).not.toMatch(/^import (?!type )[^;]*core\/storage'/m);
+				if (!/^(options|popup|manager|charts)\//.test(file)) expect(source, `${dir}/${file} must not load core/storage (use core/settings)`).not.toMatch(/^import (?!type )[^;]*core\/storage'/m);
 			}
 		}
 	});

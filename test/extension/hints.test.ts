@@ -6,17 +6,12 @@ import { DEFAULT_SETTINGS, settingsStorage, tokenStorage } from '../../extension
 const route = '/front/ticket.form.php';
 const selector = '#itil-form select[name="itilcategories_id"]';
 
-/**
- * The two shapes GET /v1/hints may take: the one the brief announced ({id, kind, route, selector?, text, link?,
- * itemId?, status?, signalCount?}) and the backend branch's discriminated union (known-issue hints with itemId,
- * itemKind, title, signalCount, and no id or route).
- */
+/** GET /v1/hints as the backend answers it (shared/schemas/hint.ts): known-issue hints made from open items, and a manager's. */
 const BODY = {
 	hints: [
-		{ id: 'h_known1', kind: 'known-issue', route, selector, text: { en: 'Known issue: category is confusing', fr: 'Problème connu : catégorie déroutante' }, itemId: 'it_123456', status: 'plan', signalCount: 7 },
-		{ kind: 'known-issue', itemId: 'it_654321', itemKind: 'friction', status: 'new', title: 'slow — Status', signalCount: 2, selector: '#itil-form select[name="status"]', text: { en: 'Known issue (reported): slow', fr: 'Problème connu (signalé) : lent' }, tags: ['slow'] },
+		{ kind: 'known-issue', itemId: 'it_123456', itemKind: 'friction', status: 'plan', title: 'confusing, missing-option — Category: no VPN sub-category', signalCount: 7, selector, text: { en: 'Known issue (being planned): category', fr: 'Problème connu (en cours de planification) : catégorie' } },
+		{ kind: 'known-issue', itemId: 'it_654321', itemKind: 'friction', status: 'new', title: 'The status list is far too long', signalCount: 2, selector: '#itil-form select[name="status"]', text: { en: 'Known issue (reported): status', fr: 'Problème connu (signalé) : statut' } },
 		{ kind: 'manager', id: 'h_manager', route, text: { fr: 'Pensez à la catégorie' }, createdAt: '2026-11-28T10:00:00.000Z', updatedAt: '2026-11-28T10:00:00.000Z' },
-		{ kind: 'something-new', text: {} },
 	],
 };
 
@@ -44,17 +39,19 @@ describe('hints for the "me too" markers', () => {
 		expect(headers.get('authorization')).toBe('Bearer secret-token');
 		if (!result.ok) return;
 		expect(result.value).toEqual([
-			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue: category is confusing', signalCount: 7, tags: [], mine: false },
-			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): slow', signalCount: 2, tags: ['slow'], mine: false },
+			// The item's tags, from the title the server gives friction items, so the "me too" joins the same item.
+			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false },
+			// A title a manager rewrote: the "me too" is tagged as such.
+			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false },
 			// In the user's language, else the other one.
-			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: [], mine: false },
+			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false },
 		]);
 	});
 
 	it('marks the elements the user already said "me too" on, and keeps the answer a few minutes', async () => {
 		await rememberMeToo(meTooKey(route, selector));
 		const result = await hintsFor(route, 'fr');
-		expect(result.ok && result.value[0]).toMatchObject({ mine: true, text: 'Problème connu : catégorie déroutante' });
+		expect(result.ok && result.value[0]).toMatchObject({ mine: true, text: 'Problème connu (en cours de planification) : catégorie' });
 		await hintsFor(route, 'fr');
 		expect(fetchMock).toHaveBeenCalledTimes(1);
 		forgetHints(route);
@@ -71,6 +68,9 @@ describe('hints for the "me too" markers', () => {
 		fetchMock.mockImplementation(async () => {
 			throw new TypeError('Failed to fetch');
 		});
+		expect(await hintsFor(route, 'en')).toMatchObject({ ok: false, status: 0 });
+		// An answer that is not the contract's shows no markers rather than wrong ones.
+		fetchMock.mockImplementation(async () => new Response(JSON.stringify({ hints: [{ kind: 'something-new' }] }), { status: 200, headers: { 'content-type': 'application/json' } }));
 		expect(await hintsFor(route, 'en')).toMatchObject({ ok: false, status: 0 });
 	});
 

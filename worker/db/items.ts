@@ -1,5 +1,8 @@
-import type { BacklogItem, BacklogQuery } from '../../shared/schemas/backlog';
+import { SPARKLINE_WEEKS } from '../../shared/limits';
+import type { BacklogItem } from '../../shared/schemas/backlog';
+import type { Signal } from '../../shared/schemas/signal';
 import { scoreAt } from '../services/score';
+import { sparkline, weekOf } from '../services/weeks';
 
 export interface ItemRow {
 	id: string;
@@ -20,10 +23,21 @@ export interface ItemRow {
 	glpi_itemtype: 'Problem' | 'Change' | null;
 	glpi_id: number | null;
 	glpi_url: string | null;
+	merged_into: string | null;
+	/** JSON [[week, n], …] of the sparkline's weeks (the correlated subquery of itemColumns). */
+	weeks: string | null;
 }
 
-const ITEM_COLUMNS = `id, kind, title, status, owner, note, rank, signal_count, reporter_count, first_seen, last_seen,
-	route, selector, tags, status_changed_at, glpi_itemtype, glpi_id, glpi_url`;
+/**
+ * The columns of a backlog item, with its sparkline's weeks read from item_weeks by primary key; `firstWeek` is the
+ * placeholder the query binds to firstSparklineWeek(now).
+ */
+export const itemColumns = (firstWeek: string) => `id, kind, title, status, owner, note, rank, signal_count, reporter_count,
+	first_seen, last_seen, route, selector, tags, status_changed_at, glpi_itemtype, glpi_id, glpi_url, merged_into,
+	(SELECT json_group_array(json_array(w.week, w.n)) FROM item_weeks w WHERE w.item_id = items.id AND w.week >= ${firstWeek}) AS weeks`;
+
+/** The first week of the sparkline at `nowMs`. */
+export const firstSparklineWeek = (nowMs: number) => weekOf(nowMs) - SPARKLINE_WEEKS + 1;
 
 export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 	const item: BacklogItem = {
@@ -37,6 +51,7 @@ export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 		firstSeen: row.first_seen,
 		lastSeen: row.last_seen,
 		tags: JSON.parse(row.tags) as string[],
+		weekly: sparkline(row.weeks ? (JSON.parse(row.weeks) as [number, number][]) : [], nowMs),
 	};
 	if (row.owner) item.owner = row.owner;
 	if (row.note) item.note = row.note;
@@ -49,65 +64,39 @@ export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 	return item;
 }
 
-interface Cursor {
-	/** rank (sort=score) or last_seen (sort=recent) of the last row returned. */
-	v: number | string;
-	id: string;
-}
+/**
+ * SQL of the ids of an item of the workspace and of the items merged into it: signals are reached through these ids,
+ * which the items table has checked against the workspace.
+ */
+export const itemAndSources = (workspace: string, item: string) =>
+	`SELECT id FROM items WHERE workspace_id = ${workspace} AND id = ${item} UNION ALL SELECT id FROM items WHERE workspace_id = ${workspace} AND merged_into = ${item}`;
 
-export const encodeCursor = (cursor: Cursor) => btoa(JSON.stringify(cursor)).replace(/=+$/, '');
+/** One item of the workspace, merged or not; null when it does not exist there (another workspace's id included). */
+export const getItem = (db: D1Database, workspaceId: string, id: string, nowMs: number) =>
+	getItemStatement(db, workspaceId, id, nowMs).first<ItemRow>();
 
-export function decodeCursor(text: string, sort: BacklogQuery['sort']): Cursor | undefined {
-	try {
-		const value = JSON.parse(atob(text)) as Partial<Cursor>;
-		const valueOk = sort === 'score' ? typeof value.v === 'number' : typeof value.v === 'string';
-		return valueOk && typeof value.id === 'string' ? (value as Cursor) : undefined;
-	} catch {
-		return undefined;
-	}
-}
+export const getItemStatement = (db: D1Database, workspaceId: string, id: string, nowMs: number) =>
+	db
+		.prepare(`SELECT ${itemColumns('?3')} FROM items WHERE workspace_id = ?1 AND id = ?2`)
+		.bind(workspaceId, id, firstSparklineWeek(nowMs));
+
+/** The SQL of evidenceStatement, exported for the query-plan test. */
+export const EVIDENCE_SQL = `SELECT s.body FROM (
+		SELECT rowid AS rid, created_at FROM signals
+		WHERE item_id IN (${itemAndSources('?1', '?2')})
+		ORDER BY created_at DESC, rowid DESC LIMIT ?3
+	) AS newest
+	CROSS JOIN signals s ON s.rowid = newest.rid AND +s.workspace_id = ?1
+	ORDER BY newest.created_at DESC, newest.rid DESC`;
 
 /**
- * One page of the backlog, in index order: (workspace, merged_into, rank) for score and (…, last_seen) for recency;
- * the cursor is the last row's sort value and id, so a page never re-reads what came before it.
+ * The newest signals of an item and of every item merged into it; parse its rows with evidenceOf. The newest are
+ * picked from the (item_id, created_at) index alone and only their bodies are read, so a large item costs index
+ * entries, not bodies. Scoped by workspace through the items, so another workspace's id reads nothing. (CROSS JOIN
+ * and the unary + keep SQLite from walking the workspace's signals instead of fetching these rows by rowid.)
  */
-export async function listItems(db: D1Database, workspaceId: string, query: BacklogQuery, cursor: Cursor | undefined) {
-	const column = query.sort === 'score' ? 'rank' : 'last_seen';
-	const where = ['workspace_id = ?1', 'merged_into IS NULL'];
-	const params: unknown[] = [workspaceId];
-	const param = (value: unknown) => {
-		params.push(value);
-		return `?${params.length}`;
-	};
-	if (query.status) where.push(`status IN (SELECT value FROM json_each(${param(JSON.stringify(query.status))}))`);
-	if (query.kind) where.push(`kind IN (SELECT value FROM json_each(${param(JSON.stringify(query.kind))}))`);
-	if (query.route) where.push(`route = ${param(query.route)}`);
-	if (query.q) where.push(`instr(search_text, ${param(query.q.toLowerCase())}) > 0`);
-	if (cursor) {
-		const v = param(cursor.v);
-		where.push(`(${column} < ${v} OR (${column} = ${v} AND id < ${param(cursor.id)}))`);
-	}
-	const sql = `SELECT ${ITEM_COLUMNS} FROM items WHERE ${where.join(' AND ')}
-		ORDER BY ${column} DESC, id DESC LIMIT ${param(query.limit + 1)}`;
-	const { results } = await db.prepare(sql).bind(...params).all<ItemRow>();
-	const page = results.slice(0, query.limit);
-	const last = page.at(-1);
-	const nextCursor = results.length > query.limit && last ? encodeCursor({ v: query.sort === 'score' ? last.rank : last.last_seen, id: last.id }) : null;
-	return { rows: page, nextCursor };
-}
+export const evidenceStatement = (db: D1Database, workspaceId: string, itemId: string, limit: number) =>
+	db.prepare(EVIDENCE_SQL).bind(workspaceId, itemId, limit);
 
-export const getItem = (db: D1Database, workspaceId: string, id: string) =>
-	db.prepare(`SELECT ${ITEM_COLUMNS}, merged_into FROM items WHERE workspace_id = ?1 AND id = ?2`).bind(workspaceId, id).first<ItemRow & { merged_into: string | null }>();
-
-/** The newest signals of an item and of every item merged into it. */
-export async function listEvidence(db: D1Database, workspaceId: string, itemId: string, limit: number) {
-	const { results } = await db
-		.prepare(
-			`SELECT body FROM signals WHERE workspace_id = ?1 AND item_id IN (
-				SELECT ?2 UNION SELECT id FROM items WHERE workspace_id = ?1 AND merged_into = ?2)
-			ORDER BY received_at DESC, created_at DESC LIMIT ?3`,
-		)
-		.bind(workspaceId, itemId, limit)
-		.all<{ body: string }>();
-	return results.map((row) => JSON.parse(row.body) as unknown);
-}
+/** Signals as stored: the validated JSON of POST /v1/signals, unchanged. */
+export const evidenceOf = (rows: readonly unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Signal);

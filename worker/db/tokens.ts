@@ -8,11 +8,37 @@ export interface TokenRow {
 	hash: string;
 }
 
-export const findActiveTokenByHash = (db: D1Database, hash: string) =>
-	db
-		.prepare('SELECT id, workspace_id, role, label, hash FROM tokens WHERE hash = ?1 AND revoked_at IS NULL')
-		.bind(hash)
-		.first<TokenRow>();
+export const findActiveTokenByHash = (db: D1Database, hash: string) => findActiveTokenStatement(db, hash).first<TokenRow>();
+
+const findActiveTokenStatement = (db: D1Database, hash: string) =>
+	db.prepare('SELECT id, workspace_id, role, label, hash FROM tokens WHERE hash = ?1 AND revoked_at IS NULL').bind(hash);
+
+/**
+ * The token of a write request and its rate-limit counter in one round trip: the counter of the current minute is
+ * bumped only when the hash names an active token (so unknown tokens cannot fill the table), and the token's older
+ * minutes are deleted as it goes. Returns the token row and the count of this minute including this request.
+ */
+export async function findTokenAndCount(db: D1Database, hash: string, minute: number) {
+	const bucket = 'w';
+	const [token, counter] = await db.batch([
+		findActiveTokenStatement(db, hash),
+		db
+			.prepare(
+				`INSERT INTO rate_limits (token_id, bucket, minute, n)
+				SELECT id, ?2, ?3, 1 FROM tokens WHERE hash = ?1 AND revoked_at IS NULL
+				ON CONFLICT (token_id, bucket, minute) DO UPDATE SET n = n + 1
+				RETURNING n`,
+			)
+			.bind(hash, bucket, minute),
+		db
+			.prepare('DELETE FROM rate_limits WHERE token_id = (SELECT id FROM tokens WHERE hash = ?1) AND bucket = ?2 AND minute < ?3')
+			.bind(hash, bucket, minute),
+	]);
+	return {
+		row: (token?.results[0] as TokenRow | undefined) ?? null,
+		count: (counter?.results[0] as { n: number } | undefined)?.n ?? 0,
+	};
+}
 
 export const insertToken = (
 	db: D1Database,
@@ -29,4 +55,21 @@ export async function revokeToken(db: D1Database, workspaceId: string, id: strin
 		.bind(id, workspaceId, now)
 		.run();
 	return result.meta.changes > 0;
+}
+
+interface TokenInfoRow {
+	id: string;
+	role: Role;
+	label: string | null;
+	created_at: string;
+	revoked_at: string | null;
+}
+
+/** The tokens of a workspace, newest first, without their hashes. */
+export async function listTokens(db: D1Database, workspaceId: string) {
+	const { results } = await db
+		.prepare('SELECT id, role, label, created_at, revoked_at FROM tokens WHERE workspace_id = ?1 ORDER BY created_at DESC, id LIMIT 1000')
+		.bind(workspaceId)
+		.all<TokenInfoRow>();
+	return results.map((row) => ({ id: row.id, role: row.role, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at }));
 }

@@ -20,7 +20,7 @@ export const extensionCors = createMiddleware<AppEnv>((c, next) =>
 		origin: (origin) => (origin && originAllowed(origin, c.env.ALLOWED_ORIGINS ?? '') ? origin : null),
 		allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
 		allowHeaders: ['authorization', 'content-type'],
-		exposeHeaders: ['retry-after'],
+		exposeHeaders: ['retry-after', 'content-disposition'],
 		maxAge: 600,
 	})(c, next),
 );

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { TokenIdParamSchema, TokenInputSchema } from '../../shared/schemas/workspace';
-import { insertToken, revokeToken } from '../db/tokens';
+import { insertToken, listTokens, revokeToken } from '../db/tokens';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { requireRole, tokenCaller } from '../middleware/auth';
@@ -9,6 +9,11 @@ import { newId, newToken, sha256Hex } from '../services/tokens';
 
 export const tokens = new Hono<AppEnv>()
 	.use(requireRole('manager'))
+	// GET (added): the workspace's tokens without their secrets, so a manager can find the one to revoke.
+	.get('/', async (c) => {
+		const { workspaceId } = tokenCaller(c.var.caller);
+		return c.json({ tokens: await listTokens(c.env.DB, workspaceId) }, 200);
+	})
 	.post('/', validate('json', TokenInputSchema), async (c) => {
 		const { workspaceId } = tokenCaller(c.var.caller);
 		const { role, label } = c.req.valid('json');

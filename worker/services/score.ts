@@ -46,3 +46,12 @@ export function scoreAt(rank: number, nowMs: number): number {
 	const value = 2 ** (rank - (nowMs - EPOCH_MS) / HALF_LIFE_MS);
 	return Math.round(value * 100) / 100;
 }
+
+/**
+ * The rank of an item created by a request, before the terms of its signals are added in SQL: 2^NEW_ITEM_RANK is 0
+ * in doubles, so adding any term gives that term.
+ */
+export const NEW_ITEM_RANK = -1e9;
+
+/** log2(2^a + 2^b) in SQL (D1 has SQLite's math functions), the same as addRanks. */
+export const addRanksSql = (a: string, b: string) => `(max(${a}, ${b}) + log2(1 + pow(2, min(${a}, ${b}) - max(${a}, ${b}))))`;

@@ -12,8 +12,20 @@ function randomString(length: number): string {
 /** 43 characters of 6 bits: 258 bits of randomness, well over the 128 the contract asks. */
 export const newToken = () => `gxi_${randomString(43)}`;
 
-/** Server-made ids: 16 characters, 96 bits, URL-safe. */
-export const newId = () => randomString(16);
+const ALPHANUMERIC = ALPHABET.slice(0, 62);
+
+/**
+ * Server-made ids: 16 letters or digits, 95 bits. No - or _, so an id never starts like a spreadsheet formula
+ * (the CSV export would have to alter it) and a double-click selects all of it.
+ */
+export function newId(): string {
+	let out = '';
+	while (out.length < 16) {
+		// Rejection sampling keeps the 62 characters equally likely: 248 is the largest multiple of 62 below 256.
+		for (const byte of crypto.getRandomValues(new Uint8Array(24))) if (byte < 248 && out.length < 16) out += ALPHANUMERIC[byte % 62];
+	}
+	return out;
+}
 
 export async function sha256Hex(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

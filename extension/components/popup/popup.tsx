@@ -1,37 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { BacklogItem } from '../../../shared/schemas/backlog';
 import type { WhoAmI } from '../../../shared/schemas/workspace';
 import { sendMessage, type SyncStatus } from '../../core/messaging';
-import { backlogCacheStorage, historyStorage, type SentCapture, whoAmIStorage } from '../../core/storage';
+import { historyStorage, type SentCapture, settingsStorage, whoAmIStorage } from '../../core/storage';
 import { t } from '../../i18n';
-import { BacklogList } from './backlog-list';
+import { ManagerApp } from '../manager/manager-app';
 import { SyncStatusBar } from './sync-status';
 
 export function Popup() {
 	const [me, setMe] = useState<WhoAmI | null | undefined>(undefined);
 	const [status, setStatus] = useState<SyncStatus | null>(null);
-	const [items, setItems] = useState<BacklogItem[] | null>(null);
 	const [history, setHistory] = useState<SentCapture[]>([]);
-	const [error, setError] = useState('');
+	const [glpiUrl, setGlpiUrl] = useState('');
 
 	useEffect(() => {
 		void whoAmIStorage.getValue().then(setMe);
 		void sendMessage('getSyncStatus', undefined).then(setStatus);
 		void historyStorage.getValue().then(setHistory);
+		void settingsStorage.getValue().then((settings) => setGlpiUrl(settings.glpiUrls[0] ?? ''));
 	}, []);
-
-	useEffect(() => {
-		if (me?.role !== 'manager') return;
-		// The cached page shows at once; the fresh one replaces it when the backend answers.
-		void backlogCacheStorage.getValue().then((cache) => cache && setItems((current) => current ?? cache.items));
-		void sendMessage('getBacklog', { sort: 'score', limit: 50 }).then((result) => {
-			if (result.ok) {
-				setItems(result.value.items);
-				setError('');
-			} else setError(result.error);
-		});
-	}, [me]);
 
 	const syncNow = () => void sendMessage('syncNow', undefined).then((next) => {
 		setStatus(next);
@@ -51,11 +38,7 @@ export function Popup() {
 					</button>
 				</p>
 			) : me.role === 'manager' ? (
-				<section>
-					<h2>{t('popup.backlog')}</h2>
-					{error && <p class="gx-error" role="alert">{t('popup.error', { message: error })}</p>}
-					{items === null ? <p>{t('popup.loading')}</p> : <BacklogList items={items} />}
-				</section>
+				<ManagerApp glpiUrl={glpiUrl} />
 			) : (
 				<section>
 					<p>{t('popup.notManager')}</p>

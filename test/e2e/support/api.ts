@@ -1,4 +1,4 @@
-import { type LocalWorker, executeD1 } from './worker';
+import type { LocalWorker } from './worker';
 
 /** Reads of the backend for assertions: what arrived, as the manager sees it. */
 export interface ArrivedSignal {
@@ -27,20 +27,14 @@ export async function arrivedSignals(worker: LocalWorker, manager: string): Prom
 	return evidence.flatMap((body) => body.evidence);
 }
 
-/**
- * Switches the workspace's automatic friction on: PATCH /v1/workspace where the backend has it, else straight in the
- * worker's local D1 (the route comes with the backend branch).
- */
-export async function enableAutoFriction(worker: LocalWorker, workspaceId: string, manager: string): Promise<void> {
+/** Switches the workspace's automatic friction on, as a manager does (PATCH /v1/workspace). */
+export async function enableAutoFriction(worker: LocalWorker, manager: string): Promise<void> {
 	const response = await fetch(`${worker.url}/v1/workspace`, {
 		method: 'PATCH',
 		headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
 		body: JSON.stringify({ autoFriction: true }),
 	});
-	if (response.ok) return;
-	if (response.status !== 404) throw new Error(`PATCH /v1/workspace: ${response.status} ${await response.text()}`);
-	if (!/^[\w-]+$/.test(workspaceId)) throw new Error(`unexpected workspace id ${workspaceId}`);
-	await executeD1(worker, `UPDATE workspaces SET auto_friction = 1 WHERE id = '${workspaceId}'`);
+	if (!response.ok) throw new Error(`PATCH /v1/workspace: ${response.status} ${await response.text()}`);
 }
 
 /** Whether this backend serves GET /v1/hints (the backend branch adds it). */

@@ -27,13 +27,13 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 export interface LocalWorker {
 	url: string;
 	adminToken: string;
-	/** The folder of its local D1 (for `wrangler d1 execute --persist-to`). */
-	persistDir: string;
 	/** Stops wrangler (the D1 file stays, so start() again finds the same data). */
 	stop(): Promise<void>;
 	start(): Promise<void>;
 	/** Removes the D1 files. */
 	dispose(): Promise<void>;
+	/** Runs SQL on the worker's local D1 (for what the API cannot do by design, such as dating a change in the past). */
+	sql(command: string): Promise<void>;
 }
 
 /**
@@ -90,9 +90,9 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 	return {
 		url,
 		adminToken,
-		persistDir: persist,
 		start,
 		stop,
+		sql: (command) => run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--command', command], env),
 		dispose: async () => {
 			await stop();
 			rmSync(persist, { recursive: true, force: true });
@@ -113,7 +113,3 @@ export async function createWorkspace(worker: LocalWorker, name: string) {
 	const reporter = ((await post('/v1/tokens', manager, { role: 'reporter', label: 'e2e' })) as { token: string }).token;
 	return { id: created.workspace.id, manager, technician, reporter };
 }
-
-/** Runs SQL on the worker's local D1 (the same files wrangler dev uses), for set-up the API of this branch lacks. */
-export const executeD1 = (worker: LocalWorker, sql: string) =>
-	run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', worker.persistDir, '--command', sql], { ...process.env, ...offlineEnv() });

@@ -1,0 +1,24 @@
+import type { BacklogItem } from '../../../shared/schemas/backlog';
+import { relativeTime, t } from '../../i18n';
+import { Sparkline } from '../charts/sparkline';
+
+/** One backlog item: a button, so the whole row is reachable with Tab and opens with Enter. */
+export function BacklogRow({ item, onOpen }: { item: BacklogItem; onOpen(id: string): void }) {
+	const weekly = item.weekly ?? [];
+	return (
+		<li class="gx-item" data-gx-item={item.id}>
+			<button type="button" class="gx-row" onClick={() => onOpen(item.id)}>
+				<span class="gx-title">{item.title}</span>
+				<span class="gx-meta">
+					<span class={`gx-status gx-status-${item.status}`}>{t(`status.${item.status}`)}</span>
+					<span class="gx-kind-badge">{t(`kind.${item.kind}`)}</span>
+					<span title={t('popup.score', { score: item.score.toFixed(2) })}>{t('popup.score', { score: item.score.toFixed(1) })}</span>
+					<span>{t('popup.signals', { count: item.signalCount })}</span>
+					<span>{t('popup.reporters', { count: item.reporterCount })}</span>
+					<span>{t('manager.lastSeen', { when: relativeTime(item.lastSeen) })}</span>
+					<Sparkline values={weekly} label={t('manager.sparkline', { weeks: weekly.length, values: weekly.join(', ') })} />
+				</span>
+			</button>
+		</li>
+	);
+}

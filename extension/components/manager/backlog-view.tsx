@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BacklogItem } from '../../../shared/schemas/backlog';
+import { type BacklogFilters, isDefaultView, sendManagerMessage } from '../../core/manager-messaging';
+import { backlogCacheStorage } from '../../core/storage';
+import { relativeTime, t } from '../../i18n';
+import { BacklogFiltersBar } from './backlog-filters';
+import { BacklogRow } from './backlog-row';
+import { NoticeLine, useNotice } from './use-notice';
+
+/** Saves the CSV through a link with `download`: the popup never opens a tab for it. */
+function download(csv: string) {
+	const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+	const link = Object.assign(document.createElement('a'), { href: url, download: `glpi-improve-backlog-${new Date().toISOString().slice(0, 10)}.csv` });
+	link.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Props {
+	filters: BacklogFilters;
+	onFilters(next: BacklogFilters): void;
+	items: BacklogItem[] | null;
+	onItems(items: BacklogItem[]): void;
+	onOpen(id: string): void;
+}
+
+/** The ranked backlog: a cached first page at once, the fresh one behind it, filters, paging and the CSV export. */
+export function BacklogView({ filters, onFilters, items, onItems, onOpen }: Props) {
+	const [cursor, setCursor] = useState<string | null>(null);
+	const [loading, setLoading] = useState(true);
+	const [cachedAt, setCachedAt] = useState<string | null>(null);
+	const [notice, notify] = useNotice();
+
+	useEffect(() => {
+		let current = true;
+		setLoading(true);
+		if (items === null && isDefaultView(filters)) {
+			void backlogCacheStorage.getValue().then((cache) => {
+				if (current && cache) {
+					onItems(cache.items);
+					setCachedAt(cache.at);
+				}
+			});
+		}
+		void sendManagerMessage('listBacklog', { filters }).then((result) => {
+			if (!current) return;
+			setLoading(false);
+			setCachedAt(null);
+			if (!result.ok) return notify(t('popup.error', { message: result.error }), true);
+			onItems(result.value.items);
+			setCursor(result.value.nextCursor);
+		});
+		return () => {
+			current = false;
+		};
+	}, [filters]);
+
+	async function loadMore() {
+		if (!cursor) return;
+		const result = await sendManagerMessage('listBacklog', { filters, cursor });
+		if (!result.ok) return notify(t('popup.error', { message: result.error }), true);
+		onItems([...(items ?? []), ...result.value.items]);
+		setCursor(result.value.nextCursor);
+	}
+
+	async function exportCsv() {
+		const result = await sendManagerMessage('exportCsv', filters);
+		if (!result.ok) return notify(t('popup.error', { message: result.error }), true);
+		download(result.value);
+		notify(t('manager.exported', { count: Math.max(0, result.value.trimEnd().split('\n').length - 1) }));
+	}
+
+	return (
+		<section aria-busy={loading}>
+			<BacklogFiltersBar filters={filters} onChange={onFilters} />
+			<div class="gx-toolbar">
+				{cachedAt ? <span class="gx-muted">{t('manager.cachedAt', { when: relativeTime(cachedAt) })}</span> : loading ? <span class="gx-muted">{t('manager.refreshing')}</span> : <span />}
+				<button type="button" onClick={() => void exportCsv()} data-gx="export-csv">
+					{t('manager.export')}
+				</button>
+			</div>
+			<NoticeLine notice={notice} />
+			{items === null ? (
+				<p>{t('popup.loading')}</p>
+			) : items.length === 0 ? (
+				<p class="gx-empty">{t('popup.empty')}</p>
+			) : (
+				<ol class="gx-backlog" data-gx="backlog">
+					{items.map((item) => (
+						<BacklogRow key={item.id} item={item} onOpen={onOpen} />
+					))}
+				</ol>
+			)}
+			{cursor && (
+				<button type="button" class="gx-more" onClick={() => void loadMore()}>
+					{t('manager.loadMore')}
+				</button>
+			)}
+		</section>
+	);
+}

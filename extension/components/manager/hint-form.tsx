@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import type { HintInput } from '../../../shared/schemas/hint';
+import { sendManagerMessage } from '../../core/manager-messaging';
+import { t } from '../../i18n';
+import { NoticeLine, useNotice } from './use-notice';
+
+/** A hint for a page (and optionally one element of it), in English and French, with an optional link. */
+export function HintForm({ route = '', selector = '', onSaved }: { route?: string; selector?: string; onSaved?(): void }) {
+	const [values, setValues] = useState({ route, selector, en: '', fr: '', link: '' });
+	const [notice, notify] = useNotice();
+	const field = (name: keyof typeof values) => ({
+		name: `hint-${name}`,
+		value: values[name],
+		onInput: (event: Event) => setValues({ ...values, [name]: (event.currentTarget as HTMLInputElement).value }),
+	});
+
+	async function save(event: Event) {
+		event.preventDefault();
+		if (!values.en.trim() && !values.fr.trim()) return notify(t('hint.needText'), true);
+		const input: HintInput = { route: values.route.trim(), text: {} };
+		if (values.en.trim()) input.text.en = values.en.trim();
+		if (values.fr.trim()) input.text.fr = values.fr.trim();
+		if (values.selector.trim()) input.selector = values.selector.trim();
+		if (values.link.trim()) input.link = values.link.trim();
+		const result = await sendManagerMessage('createHint', input);
+		if (!result.ok) return notify(t('popup.error', { message: result.error }), true);
+		setValues({ ...values, en: '', fr: '', link: '' });
+		notify(t('hint.saved'));
+		onSaved?.();
+	}
+
+	return (
+		<form class="gx-hint-form" onSubmit={(event) => void save(event)} data-gx="hint-form">
+			<h3>{t('hint.write')}</h3>
+			<label>
+				{t('hint.route')}
+				<input required placeholder="/front/ticket.form.php" {...field('route')} />
+			</label>
+			<label>
+				{t('hint.selector')}
+				<input {...field('selector')} />
+			</label>
+			<label>
+				{t('hint.textEn')}
+				<textarea rows={2} maxLength={500} {...field('en')} />
+			</label>
+			<label>
+				{t('hint.textFr')}
+				<textarea rows={2} maxLength={500} {...field('fr')} />
+			</label>
+			<label>
+				{t('hint.link')}
+				<input type="url" {...field('link')} />
+			</label>
+			<button type="submit">{t('hint.save')}</button>
+			<NoticeLine notice={notice} />
+		</form>
+	);
+}

@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import type { BacklogItem } from '../../../shared/schemas/backlog';
+import { type BacklogFilters, DEFAULT_FILTERS } from '../../core/manager-messaging';
+import { t } from '../../i18n';
+import { BacklogView } from './backlog-view';
+import { DashboardView } from './dashboard-view';
+import { HintsView } from './hints-view';
+import { ItemView } from './item-view';
+
+type Tab = 'backlog' | 'dashboard' | 'hints';
+const TABS: Tab[] = ['backlog', 'dashboard', 'hints'];
+
+/** The manager's popup: the backlog (and one item), the dashboard, the hints. State lives here so going back is instant. */
+export function ManagerApp({ glpiUrl }: { glpiUrl: string }) {
+	const [tab, setTab] = useState<Tab>('backlog');
+	const [filters, setFilters] = useState<BacklogFilters>(DEFAULT_FILTERS);
+	const [items, setItems] = useState<BacklogItem[] | null>(null);
+	const [openId, setOpenId] = useState<string | null>(null);
+
+	const replace = (item: BacklogItem) => setItems((current) => current?.map((entry) => (entry.id === item.id ? item : entry)) ?? current);
+	return (
+		<div class="gx-manager">
+			<nav class="gx-tabs" role="tablist">
+				{TABS.map((name) => (
+					<button key={name} type="button" role="tab" aria-selected={tab === name} data-gx-tab={name} onClick={() => setTab(name)}>
+						{t(`manager.tab.${name}`)}
+					</button>
+				))}
+			</nav>
+			{tab === 'backlog' &&
+				(openId ? (
+					<ItemView
+						// A fresh view per item: forms start from that item's values (a merge opens the target).
+						key={openId}
+						id={openId}
+						glpiUrl={glpiUrl}
+						items={items ?? []}
+						onChanged={replace}
+						onMerged={(sourceId, target) => {
+							setItems((current) => current?.filter((entry) => entry.id !== sourceId).map((entry) => (entry.id === target.id ? target : entry)) ?? current);
+							setOpenId(target.id);
+						}}
+						onBack={() => setOpenId(null)}
+					/>
+				) : (
+					<BacklogView filters={filters} onFilters={setFilters} items={items} onItems={setItems} onOpen={setOpenId} />
+				))}
+			{tab === 'dashboard' && <DashboardView />}
+			{tab === 'hints' && <HintsView />}
+		</div>
+	);
+}

@@ -1,0 +1,46 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { type BacklogDetail, type BacklogItem, type BacklogPatch, OPEN_STATUSES } from '../../shared/schemas/backlog';
+import type { Hint, HintInput, HintPatch, ManagerHint } from '../../shared/schemas/hint';
+import type { Metrics } from '../../shared/schemas/metrics';
+import type { GlpiFailureReason, GlpiItemtype } from '../background/glpi-api';
+import type { Result } from './messaging';
+
+/** Filters of the manager's backlog, as the popup holds them (the API takes comma-separated lists). */
+export interface BacklogFilters {
+	status?: string[];
+	kind?: string[];
+	route?: string;
+	q?: string;
+	sort: 'score' | 'recent';
+}
+
+/** What the popup shows first: open items by score. Its first page is cached so the popup opens at once. */
+export const DEFAULT_FILTERS: BacklogFilters = { sort: 'score', status: [...OPEN_STATUSES] };
+export const isDefaultView = (filters: BacklogFilters) =>
+	filters.sort === 'score' && !filters.kind?.length && !filters.route && !filters.q && (filters.status ?? []).join(',') === OPEN_STATUSES.join(',');
+
+export type PushOutcome =
+	| { ok: true; itemtype: GlpiItemtype; id: number; url: string; linked: number[]; notLinked: { ticketId: number; message: string }[]; saveError?: string }
+	| { ok: false; reason: GlpiFailureReason | 'not-configured'; detail: string };
+
+/**
+ * Messages of the manager's popup to the background, which owns the token and the network. Kept apart from the
+ * capture protocol (core/messaging.ts): each protocol answers only its own message types.
+ */
+interface ManagerProtocolMap {
+	listBacklog(input: { filters: BacklogFilters; cursor?: string; limit?: number }): Result<{ items: BacklogItem[]; nextCursor: string | null }>;
+	getItem(id: string): Result<BacklogDetail>;
+	patchItem(input: { id: string; patch: BacklogPatch }): Result<BacklogItem>;
+	mergeItem(input: { id: string; into: string }): Result<BacklogItem>;
+	getMetrics(input: { from?: string; to?: string }): Result<Metrics>;
+	exportCsv(filters: BacklogFilters): Result<string>;
+	listHints(route?: string): Result<Hint[]>;
+	createHint(input: HintInput): Result<ManagerHint>;
+	updateHint(input: { id: string; patch: HintPatch }): Result<ManagerHint>;
+	deleteHint(id: string): Result<true>;
+	pushToGlpi(input: { itemId: string; itemtype: GlpiItemtype; language: 'en' | 'fr' }): PushOutcome;
+	/** Opens and closes a GLPI API session with the saved settings (options page). */
+	checkGlpiApi(): { ok: true } | { ok: false; reason: GlpiFailureReason | 'not-configured'; detail: string };
+}
+
+export const { sendMessage: sendManagerMessage, onMessage: onManagerMessage } = defineExtensionMessaging<ManagerProtocolMap>();

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { MAX_HINT_TEXT } from '../limits';
+import { IsoDateTimeSchema, ServerIdSchema } from './common';
+import { ItemStatusSchema } from './backlog';
+import { RouteSchema, SignalKindSchema } from './signal';
+
+/**
+ * Hints flow back onto the GLPI pages they concern (DESIGN.md, step 6): the ones a manager writes, per route and
+ * optional element, and a known-issue hint for each open backlog item on the page, made by the server.
+ */
+
+const HintLineSchema = z.string().trim().min(1).max(MAX_HINT_TEXT);
+
+/** English and French text; at least one. The overlay shows the user's language and falls back to the other. */
+export const HintTextSchema = z
+	.strictObject({ en: HintLineSchema.optional(), fr: HintLineSchema.optional() })
+	.refine((text) => text.en !== undefined || text.fr !== undefined, { message: 'write the hint in English, French or both' });
+
+/**
+ * Only http(s) links: a hint's link is rendered on a GLPI page, so javascript: and data: URLs never pass. Any host
+ * (intranet names such as http://glpi/ included).
+ */
+export const HintLinkSchema = z.url({ protocol: /^https?$/ }).max(500);
+
+const SelectorSchema = z.string().min(1).max(500);
+
+export const HintInputSchema = z.strictObject({
+	route: RouteSchema,
+	selector: SelectorSchema.optional(),
+	text: HintTextSchema,
+	link: HintLinkSchema.optional(),
+});
+export type HintInput = z.infer<typeof HintInputSchema>;
+
+/** PATCH /v1/hints/:id: any field; null removes the selector or the link. */
+export const HintPatchSchema = z
+	.strictObject({
+		route: RouteSchema.optional(),
+		selector: SelectorSchema.nullable().optional(),
+		text: HintTextSchema.optional(),
+		link: HintLinkSchema.nullable().optional(),
+	})
+	.refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+export type HintPatch = z.infer<typeof HintPatchSchema>;
+
+export const ManagerHintSchema = z.strictObject({
+	kind: z.literal('manager'),
+	id: ServerIdSchema,
+	route: RouteSchema,
+	selector: SelectorSchema.optional(),
+	text: z.strictObject({ en: z.string().optional(), fr: z.string().optional() }),
+	link: z.string().optional(),
+	createdAt: IsoDateTimeSchema,
+	updatedAt: IsoDateTimeSchema,
+});
+export type ManagerHint = z.infer<typeof ManagerHintSchema>;
+
+/** Made by the server for an open backlog item (new, plan, do, check, act) on the page; gone once done or rejected. */
+export const KnownIssueHintSchema = z.strictObject({
+	kind: z.literal('known-issue'),
+	itemId: ServerIdSchema,
+	itemKind: SignalKindSchema,
+	status: ItemStatusSchema,
+	title: z.string(),
+	signalCount: z.int().nonnegative(),
+	selector: SelectorSchema.optional(),
+	text: z.strictObject({ en: z.string(), fr: z.string() }),
+});
+export type KnownIssueHint = z.infer<typeof KnownIssueHintSchema>;
+
+export const HintSchema = z.discriminatedUnion('kind', [ManagerHintSchema, KnownIssueHintSchema]);
+export type Hint = z.infer<typeof HintSchema>;
+
+/** Query of GET /v1/hints. Without a route: every manager-written hint of the workspace (for the popup). */
+export const HintsQuerySchema = z.strictObject({ route: RouteSchema.optional() });
+
+export const HintListSchema = z.strictObject({ hints: z.array(HintSchema) });
+export const HintResultSchema = z.strictObject({ hint: ManagerHintSchema });
+export const HintIdParamSchema = z.strictObject({ id: ServerIdSchema });

@@ -1,0 +1,70 @@
+import type { Role } from '../../shared/schemas/workspace';
+import { type CallInit, type TestWorkspace, call, json, send, signal } from './helpers';
+
+/** Every route of the API with a request that succeeds for its role: the matrix of auth.test.ts. */
+export interface RouteCase {
+	name: string;
+	role: Role | 'admin';
+	/** Makes a request; may create what it needs in the workspace first. */
+	make(workspace: TestWorkspace): Promise<{ path: string } & CallInit>;
+	/** The success status. */
+	status: number;
+}
+
+export async function newItem(workspace: TestWorkspace, text = `An idea about ${crypto.randomUUID()}`) {
+	await send(workspace.tokens.reporter, [signal({ text })]);
+	const { items } = await json<{ items: { id: string; title: string }[] }>(call('/v1/backlog?sort=recent&limit=100', { token: workspace.tokens.manager }));
+	const item = items.find((candidate) => candidate.title === text);
+	if (!item) throw new Error('item not found');
+	return item.id;
+}
+
+export async function newHint(workspace: TestWorkspace) {
+	const body = await json<{ hint: { id: string } }>(
+		call('/v1/hints', { token: workspace.tokens.manager, body: { route: '/front/ticket.php', text: { en: 'Use the search' } } }),
+		201,
+	);
+	return body.hint.id;
+}
+
+export const ROUTES: RouteCase[] = [
+	{ name: 'GET /v1/me', role: 'reporter', status: 200, make: async () => ({ path: '/v1/me' }) },
+	{ name: 'POST /v1/signals', role: 'reporter', status: 200, make: async () => ({ path: '/v1/signals', body: { signals: [signal()] } }) },
+	{
+		name: 'POST /v1/signals (pattern)',
+		role: 'technician',
+		status: 200,
+		make: async () => ({
+			path: '/v1/signals',
+			body: { signals: [signal({ kind: 'pattern', text: undefined, pattern: { type: 'duplicates', size: 3, signature: 'vpn', ticketIds: [1, 2, 3] } })] },
+		}),
+	},
+	{ name: 'GET /v1/hints', role: 'reporter', status: 200, make: async () => ({ path: '/v1/hints?route=/front/ticket.php' }) },
+	{ name: 'GET /v1/backlog', role: 'manager', status: 200, make: async () => ({ path: '/v1/backlog' }) },
+	{ name: 'GET /v1/backlog/:id', role: 'manager', status: 200, make: async (w) => ({ path: `/v1/backlog/${await newItem(w)}` }) },
+	{ name: 'PATCH /v1/backlog/:id', role: 'manager', status: 200, make: async (w) => ({ path: `/v1/backlog/${await newItem(w)}`, method: 'PATCH', body: { status: 'plan' } }) },
+	{
+		name: 'POST /v1/backlog/:id/merge',
+		role: 'manager',
+		status: 200,
+		make: async (w) => ({ path: `/v1/backlog/${await newItem(w, 'Printer jams every morning on floor two')}/merge`, body: { into: await newItem(w, 'Dark mode for the ticket list please') } }),
+	},
+	{ name: 'GET /v1/backlog.csv', role: 'manager', status: 200, make: async () => ({ path: '/v1/backlog.csv' }) },
+	{ name: 'POST /v1/hints', role: 'manager', status: 201, make: async () => ({ path: '/v1/hints', body: { route: '/front/ticket.php', text: { fr: 'Utilisez la recherche' } } }) },
+	{ name: 'PATCH /v1/hints/:id', role: 'manager', status: 200, make: async (w) => ({ path: `/v1/hints/${await newHint(w)}`, method: 'PATCH', body: { link: 'https://wiki.example.org/x' } }) },
+	{ name: 'DELETE /v1/hints/:id', role: 'manager', status: 204, make: async (w) => ({ path: `/v1/hints/${await newHint(w)}`, method: 'DELETE' }) },
+	{ name: 'GET /v1/metrics', role: 'manager', status: 200, make: async () => ({ path: '/v1/metrics' }) },
+	{ name: 'GET /v1/tokens', role: 'manager', status: 200, make: async () => ({ path: '/v1/tokens' }) },
+	{ name: 'POST /v1/tokens', role: 'manager', status: 201, make: async () => ({ path: '/v1/tokens', body: { role: 'reporter' } }) },
+	{
+		name: 'DELETE /v1/tokens/:id',
+		role: 'manager',
+		status: 204,
+		make: async (w) => {
+			const created = await json<{ id: string }>(call('/v1/tokens', { token: w.tokens.manager, body: { role: 'reporter' } }), 201);
+			return { path: `/v1/tokens/${created.id}`, method: 'DELETE' };
+		},
+	},
+	{ name: 'PATCH /v1/workspace', role: 'manager', status: 200, make: async () => ({ path: '/v1/workspace', method: 'PATCH', body: { shareText: true } }) },
+	{ name: 'POST /v1/workspaces', role: 'admin', status: 201, make: async () => ({ path: '/v1/workspaces', body: { name: 'Another desk' } }) },
+];
