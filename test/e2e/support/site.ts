@@ -21,6 +21,8 @@ export interface GlpiSite {
 	helpdeskHome?: string;
 	/** The category the open ticket shows (checked in the context of a captured idea); unknown on a live GLPI. */
 	ticketCategory?: string;
+	/** What the context of a signal from the open ticket must hold; unknown on a live GLPI. */
+	ticketContext?: Record<string, unknown>;
 	/** Logs the browser in when GLPI needs it (live); a no-op on loopback. */
 	ensureLoggedIn(page: Page): Promise<void>;
 	close(): Promise<void>;
@@ -48,6 +50,7 @@ function loopbackSite(server: GlpiServer): GlpiSite {
 		...(paths.subfolderTicketForm ? { subfolderTicketForm: `${server.central}${paths.subfolderTicketForm}` } : {}),
 		helpdeskHome: `${server.helpdesk}${paths.helpdeskHome}`,
 		ticketCategory: captured ? 'Network > VPN' : 'Printing',
+		ticketContext: { itemId: captured ? 5 : 7, glpiVersion: '10.0.17', category: captured ? 'Network > VPN' : 'Printing', status: 'assigned' },
 		ensureLoggedIn: async () => undefined,
 		close: () => server.close(),
 	};
