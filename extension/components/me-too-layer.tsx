@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { observe } from '../core/dom';
 import { type HintView, sendMessage } from '../core/messaging';
-import { labelFor, visibleElementOf } from '../glpi/element-selector';
+import { labelFor, visibleElementOf } from '../glpi/element-target';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';

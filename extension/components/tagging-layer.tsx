@@ -3,7 +3,7 @@ import type { Page } from '../../shared/schemas/signal';
 import { startPicking } from '../core/element-picker';
 import { sendMessage } from '../core/messaging';
 import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/settings';
-import { targetOf, visibleElementOf } from '../glpi/element-selector';
+import { targetOf, visibleElementOf } from '../glpi/element-target';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';

@@ -1,4 +1,4 @@
-import { isOwnUi, resolveTarget } from '../glpi/element-selector';
+import { isOwnUi, resolveTarget } from '../glpi/element-target';
 
 export interface PickerCallbacks {
 	/** The element under the pointer (or focused), as the user means it; null over nothing pickable. */

@@ -1,4 +1,4 @@
-import { isOwnUi } from '../glpi/element-selector';
+import { isOwnUi } from '../glpi/element-target';
 
 /**
  * Automatic friction, seen from the page: rage clicks, dead clicks and slow page loads. Each detector reports an

@@ -2,7 +2,7 @@ import { type Feature, anyGlpiPage, onPageKind } from '../core/feature-manager';
 import { watchDeadClicks, watchRageClicks, watchSlowLoad } from '../core/friction-detectors';
 import { sendMessage } from '../core/messaging';
 import type { FrictionKind } from '../core/settings';
-import { targetOf } from '../glpi/element-selector';
+import { targetOf } from '../glpi/element-target';
 import { watchFormErrors } from '../glpi/form-errors';
 import { itilFieldsOf } from '../glpi/page-context';
 

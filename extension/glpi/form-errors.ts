@@ -1,5 +1,5 @@
 import { observe } from '../core/dom';
-import { targetOf } from './element-selector';
+import { targetOf } from './element-target';
 import { GLPI } from './selectors';
 
 type Target = ReturnType<typeof targetOf>;

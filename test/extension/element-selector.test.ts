@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRandom, isStableName, labelFor, resolveTarget, selectorFor, targetOf } from '../../extension/glpi/element-selector';
+import { isRandom, isStableName, selectorFor } from '../../extension/glpi/element-selector';
+import { labelFor, resolveTarget, targetOf } from '../../extension/glpi/element-target';
 import { SKIP_CAPTURED, capturedPageAsShown, capturedPages, fixtureHtml, hasCapturedPages } from '../support/glpi-pages';
 
 const parse = (html: string) => new DOMParser().parseFromString(html.replace(/<(\/?)iframe\b/gi, '<$1gx-iframe'), 'text/html');
