@@ -107,3 +107,16 @@ describe('the sync', () => {
 		expect((await syncStateStorage.getValue()).lastError).toBeNull();
 	});
 });
+
+describe('the sync error in words', () => {
+	it('says what a user can act on, from the status and the code', async () => {
+		const { syncErrorWords } = await import('../../extension/components/popup/sync-status');
+		const at = '2026-11-28T10:00:00.000Z';
+		expect(syncErrorWords({ message: 'network: Failed to fetch', at, status: 0, code: 'network' })).toBe('The backend cannot be reached.');
+		expect(syncErrorWords({ message: '401 unauthorized', at, status: 401, code: 'unauthorized' })).toBe('The token is unknown or was revoked.');
+		expect(syncErrorWords({ message: 'x', at, status: 429, code: 'rate_limited' })).toMatch(/slow down/);
+		expect(syncErrorWords({ message: 'Something went wrong', at, status: 500, code: 'internal' })).toBe('The backend answered 500: Something went wrong');
+		// An error stored by an older version has no status: its message is shown.
+		expect(syncErrorWords({ message: 'network: Failed to fetch', at })).toBe('network: Failed to fetch');
+	});
+});
