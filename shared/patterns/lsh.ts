@@ -1,0 +1,105 @@
+import { type TermSets, setCount } from './term-sets';
+
+/**
+ * MinHash signatures and LSH banding over term sets. Two sets agree on one MinHash value with probability equal to
+ * their Jaccard similarity J; cut into `bands` bands of `rows` values, they share at least one whole band with
+ * probability 1 - (1 - J^rows)^bands, an S-curve that is steep around (1/bands)^(1/rows). Only pairs that share a
+ * band are ever compared, so the cost grows with the number of tickets, not with its square.
+ */
+export const MAX_HASHES = 128;
+
+export interface LshParameters {
+	rows: number;
+	bands: number;
+}
+
+/** The chance that a pair of similarity j shares at least one band. */
+export const candidateProbability = (j: number, { rows, bands }: LshParameters) => 1 - (1 - j ** rows) ** bands;
+
+/**
+ * The most selective banding (most rows per band, fewest candidates) that still finds a pair sitting exactly at the
+ * threshold with probability at least `recall`, with at most MAX_HASHES hash functions. Pairs above the threshold
+ * are found more often still, and clusters are connected components, so a missed pair is often joined through a
+ * third ticket.
+ */
+export function lshParameters(threshold: number, recall = 0.93): LshParameters {
+	let best: LshParameters = { rows: 1, bands: MAX_HASHES };
+	for (let rows = 1; rows <= 8; rows++) {
+		const bands = Math.floor(MAX_HASHES / rows);
+		if (candidateProbability(threshold, { rows, bands }) >= recall) best = { rows, bands };
+	}
+	return best;
+}
+
+const SEEDS = Int32Array.from({ length: MAX_HASHES }, (_, i) => mix(0x9e3779b9 + Math.imul(i, 0x7f4a7c15)));
+
+function mix(value: number): number {
+	let h = value | 0;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return h ^ (h >>> 16);
+}
+
+function hashRow(termHash: number, row: Int32Array, at: number, hashes: number): void {
+	for (let f = 0; f < hashes; f++) {
+		let h = Math.imul(termHash ^ (SEEDS[f] as number), 0x9e3779b1);
+		h ^= h >>> 15;
+		row[at + f] = h;
+	}
+}
+
+/**
+ * One signature of `hashes` values per set, in one flat array. Each hash function is a cheap permutation of the
+ * term's 32-bit hash (xor a seed, multiply, shift); the terms' own hashes are already well mixed, so three
+ * operations per term and function are enough for minima that behave as independent (tested against exact Jaccard).
+ * Values are compared as signed integers: any fixed total order gives a valid MinHash.
+ *
+ * A term that occurs in several sets has its row of hash values computed once and reused: on the Endava tickets
+ * that halves the signature time, which is most of the clustering time. Terms seen once are hashed in place, so the
+ * cache holds only the shared vocabulary.
+ */
+export function minhashSignatures(sets: TermSets, termHashes: Uint32Array, hashes: number): Int32Array {
+	const n = setCount(sets);
+	const { ids, offsets } = sets;
+	const seen = new Uint8Array(termHashes.length);
+	for (let k = 0; k < ids.length; k++) {
+		const id = ids[k] as number;
+		if ((seen[id] as number) < 2) seen[id] = (seen[id] as number) + 1;
+	}
+	const rowOf = new Int32Array(termHashes.length).fill(-1);
+	let shared = 0;
+	for (let id = 0; id < seen.length; id++) if (seen[id] === 2) rowOf[id] = shared++;
+	// The last row is scratch space for terms seen once, so that one array serves every term.
+	const rows = new Int32Array((shared + 1) * hashes);
+	const scratch = shared * hashes;
+	for (let id = 0; id < seen.length; id++) {
+		if (seen[id] === 2) hashRow(termHashes[id] as number, rows, (rowOf[id] as number) * hashes, hashes);
+	}
+	const signatures = new Int32Array(n * hashes).fill(0x7fffffff);
+	for (let doc = 0; doc < n; doc++) {
+		const base = doc * hashes;
+		for (let k = offsets[doc] as number; k < (offsets[doc + 1] as number); k++) {
+			const id = ids[k] as number;
+			let at = (rowOf[id] as number) * hashes;
+			if (at < 0) {
+				hashRow(termHashes[id] as number, rows, scratch, hashes);
+				at = scratch;
+			}
+			for (let f = 0; f < hashes; f++) {
+				const h = rows[at + f] as number;
+				if (h < (signatures[base + f] as number)) signatures[base + f] = h;
+			}
+		}
+	}
+	return signatures;
+}
+
+/** A 32-bit key for band `band` of signature `doc`; distinct bands of equal values get distinct keys. */
+export function bandKey(signatures: Int32Array, hashes: number, doc: number, band: number, rows: number): number {
+	let h = mix(band + 1);
+	const start = doc * hashes + band * rows;
+	for (let r = 0; r < rows; r++) h = mix(h ^ (signatures[start + r] as number));
+	return h;
+}

@@ -1,0 +1,111 @@
+import { type LshParameters, bandKey, lshParameters, minhashSignatures } from './lsh';
+import { type TermSets, jaccard, setCount, setSize } from './term-sets';
+import { UnionFind } from './union-find';
+
+export interface NearDuplicateOptions {
+	/** Jaccard similarity of two term sets at or above which they are near-duplicates. */
+	threshold: number;
+	/** Override the banding chosen from the threshold (lshParameters). */
+	lsh?: LshParameters;
+	/**
+	 * How many earlier sets of different groups a bucket keeps to compare newcomers with. A bucket of 5,000 copies of
+	 * one template would otherwise cost 12.5 million comparisons; members of a group already joined cost one look-up.
+	 */
+	bucketWidth?: number;
+}
+
+export interface NearDuplicateResult {
+	groups: UnionFind;
+	lsh: LshParameters;
+	/** Pairs looked at (shared a band, not yet in one group) and pairs verified similar enough to join. */
+	compared: number;
+	joined: number;
+}
+
+/**
+ * Connected components of the graph "exact Jaccard >= threshold", with candidate pairs from MinHash LSH instead of
+ * all pairs. Every edge is verified on the exact sets, so a group never holds a pair joined by a false candidate;
+ * what LSH can cost is recall, measured against the exact all-pairs graph in scripts/bench-patterns.js.
+ */
+export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options: NearDuplicateOptions): NearDuplicateResult {
+	const n = setCount(sets);
+	const { threshold } = options;
+	const lsh = options.lsh ?? lshParameters(threshold);
+	const width = options.bucketWidth ?? 4;
+	const hashes = lsh.rows * lsh.bands;
+	const signatures = minhashSignatures(sets, termHashes, hashes);
+	const groups = new UnionFind(n);
+	let compared = 0;
+	let joined = 0;
+
+	// One open-addressing table reused for every band: slot -> band key, and the bucket's members in a pool.
+	let capacity = 16;
+	while (capacity < n * 2) capacity *= 2;
+	const keys = new Int32Array(capacity);
+	const taken = new Uint8Array(capacity);
+	const counts = new Uint8Array(capacity);
+	const members = new Int32Array(capacity * width);
+	const mask = capacity - 1;
+
+	for (let band = 0; band < lsh.bands; band++) {
+		taken.fill(0);
+		for (let doc = 0; doc < n; doc++) {
+			const size = setSize(sets, doc);
+			if (size === 0) continue;
+			const key = bandKey(signatures, hashes, doc, band, lsh.rows);
+			let slot = key & mask;
+			while (taken[slot] === 1 && keys[slot] !== key) slot = (slot + 1) & mask;
+			if (taken[slot] === 0) {
+				taken[slot] = 1;
+				keys[slot] = key;
+				counts[slot] = 1;
+				members[slot * width] = doc;
+				continue;
+			}
+			const count = counts[slot] as number;
+			let represented = false;
+			for (let m = 0; m < count; m++) {
+				const other = members[slot * width + m] as number;
+				if (groups.find(other) === groups.find(doc)) {
+					represented = true;
+					continue;
+				}
+				// Jaccard can never reach the threshold when one set is much smaller than the other.
+				const otherSize = setSize(sets, other);
+				if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
+				compared++;
+				if (jaccard(sets, doc, other) >= threshold) {
+					groups.union(doc, other);
+					joined++;
+					represented = true;
+				}
+			}
+			if (!represented && count < width) {
+				members[slot * width + count] = doc;
+				counts[slot] = count + 1;
+			}
+		}
+	}
+	return { groups, lsh, compared, joined };
+}
+
+/** The exact graph by comparing every pair: the reference the LSH version is measured against (quadratic). */
+export function nearDuplicatesExact(sets: TermSets, threshold: number): { groups: UnionFind; pairs: number } {
+	const n = setCount(sets);
+	const groups = new UnionFind(n);
+	let pairs = 0;
+	for (let a = 0; a < n; a++) {
+		const size = setSize(sets, a);
+		if (size === 0) continue;
+		for (let b = a + 1; b < n; b++) {
+			// The same exact bound as above: it skips work, never a pair.
+			const otherSize = setSize(sets, b);
+			if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
+			if (jaccard(sets, a, b) >= threshold) {
+				pairs++;
+				groups.union(a, b);
+			}
+		}
+	}
+	return { groups, pairs };
+}
