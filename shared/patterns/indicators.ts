@@ -1,6 +1,6 @@
 import { type PeriodKind, categoryOf, latestTime, median, nextPeriod, periodLabel, periodStart, periodsBetween } from './periods';
 import { hasDeadline, lateness } from './reopen-late';
-import { HOUR_MS, type Ticket, solvedTime } from './ticket';
+import { HOUR_MS, type Ticket, isSolvedStatus, solvedTime } from './ticket';
 
 /**
  * Service indicators per category and period, the seed's "indicators of satisfaction and performance":
@@ -110,7 +110,8 @@ function indicatorsOf(category: string, tickets: readonly Ticket[], { starts, ki
 		const partial = start < first || nextPeriod(start, kind) > asOf + 1;
 		return measure(periodLabel(start, kind), start, opened.get(start) ?? [], solved.get(start) ?? [], asOf, partial);
 	});
-	const everSolved = tickets.filter((ticket) => solvedTime(ticket) !== undefined);
+	// Over the whole export, a ticket solved or closed counts even when the export has no resolution date.
+	const everSolved = tickets.filter((ticket) => solvedTime(ticket) !== undefined || isSolvedStatus(ticket.status));
 	return {
 		category,
 		periods,
