@@ -1,7 +1,7 @@
 import { Vocabulary } from '../text/vocabulary';
 import { documentFrequencies, sharedKeywords } from './keywords';
 import type { LshParameters } from './lsh';
-import { nearDuplicates } from './near-duplicates';
+import { nearDuplicates, nearDuplicatesExact } from './near-duplicates';
 import { type TermSets, toTermSets } from './term-sets';
 import type { Ticket } from './ticket';
 
@@ -19,6 +19,8 @@ export interface ClusterOptions {
 	/** Count the category's words and path as terms of the ticket (default true). */
 	useCategory?: boolean;
 	lsh?: LshParameters;
+	/** Compare every pair instead of LSH candidates: exact but quadratic, for measurements only. */
+	exact?: boolean;
 }
 
 export interface DuplicateCluster {
@@ -57,7 +59,7 @@ export interface TicketTerms {
 
 /** Each ticket's term set for near-duplicate detection. */
 export function ticketTermSets(tickets: readonly Ticket[], useCategory = true): TicketTerms {
-	const vocabulary = new Vocabulary('fold');
+	const vocabulary = new Vocabulary('fold', true);
 	const byCategory = new Map<string, number[]>();
 	const lists = tickets.map((ticket) => {
 		const ids = vocabulary.termIds(ticket.title);
@@ -105,12 +107,12 @@ function describe(members: number[], tickets: readonly Ticket[], terms: TicketTe
 /** Groups of near-duplicate tickets, largest first. */
 export function clusterTickets(tickets: readonly Ticket[], options: ClusterOptions = {}): DuplicateCluster[] {
 	const terms = ticketTermSets(tickets, options.useCategory ?? true);
-	const result = nearDuplicates(terms.sets, terms.vocabulary.termHashes, {
-		threshold: options.threshold ?? DEFAULT_CLUSTER_THRESHOLD,
-		...(options.lsh ? { lsh: options.lsh } : {}),
-	});
+	const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
+	const groups = options.exact
+		? nearDuplicatesExact(terms.sets, threshold).groups
+		: nearDuplicates(terms.sets, terms.vocabulary.termHashes, { threshold, ...(options.lsh ? { lsh: options.lsh } : {}) }).groups;
 	const df = documentFrequencies(terms.sets, terms.vocabulary.size);
-	return result.groups
+	return groups
 		.groups(options.minSize ?? 2)
 		.map((members) => describe(members, tickets, terms, df))
 		.sort((a, b) => b.size - a.size || (a.ticketIds[0] as number) - (b.ticketIds[0] as number));

@@ -89,8 +89,15 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	return { groups, lsh, compared, joined };
 }
 
-/** The exact graph by comparing every pair: the reference the LSH version is measured against (quadratic). */
-export function nearDuplicatesExact(sets: TermSets, threshold: number): { groups: UnionFind; pairs: number } {
+/**
+ * The exact graph by comparing every pair: the reference the LSH version is measured against (quadratic).
+ * `onPair` hears every pair at or above the threshold.
+ */
+export function nearDuplicatesExact(
+	sets: TermSets,
+	threshold: number,
+	onPair?: (a: number, b: number) => void,
+): { groups: UnionFind; pairs: number } {
 	const n = setCount(sets);
 	const groups = new UnionFind(n);
 	let pairs = 0;
@@ -104,6 +111,7 @@ export function nearDuplicatesExact(sets: TermSets, threshold: number): { groups
 			if (jaccard(sets, a, b) >= threshold) {
 				pairs++;
 				groups.union(a, b);
+				onPair?.(a, b);
 			}
 		}
 	}
