@@ -1,6 +1,8 @@
 import { type PeriodKind, categoryOf, latestTime, median, nextPeriod, periodLabel, periodStart, periodsBetween } from './periods';
 import { hasDeadline, lateness } from './reopen-late';
-import { HOUR_MS, type Ticket, isSolvedStatus, solvedTime } from './ticket';
+import { DAY_MS, HOUR_MS, type Ticket, isSolvedStatus, solvedTime } from './ticket';
+
+const dayStart = (time: number) => time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
 
 /**
  * Service indicators per category and period, the seed's "indicators of satisfaction and performance":
@@ -107,7 +109,8 @@ function indicatorsOf(category: string, tickets: readonly Ticket[], { starts, ki
 		if (end !== undefined) push(solved, periodStart(end, kind), ticket);
 	}
 	const periods = starts.map((start) => {
-		const partial = start < first || nextPeriod(start, kind) > asOf + 1;
+		// Whole days: an export whose first ticket came at 09:00 on the 1st still covers the 1st.
+		const partial = start < dayStart(first) || nextPeriod(start, kind) > dayStart(asOf) + DAY_MS;
 		return measure(periodLabel(start, kind), start, opened.get(start) ?? [], solved.get(start) ?? [], asOf, partial);
 	});
 	// Over the whole export, a ticket solved or closed counts even when the export has no resolution date.
