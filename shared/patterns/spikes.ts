@@ -4,7 +4,7 @@ import { DAY_MS, type Ticket } from './ticket';
 /**
  * Spikes per category: a burst of tickets in a recent window compared with the same category's own past.
  *
- * For a window of `windowDays` ending at `asOf`, a category spikes when it has at least `minCount` tickets opened
+ * For a window of `windowDays` whole days ending with the day of `asOf`, a category spikes when it has at least `minCount` tickets opened
  * in the window AND at least `minRatio` times the number its baseline predicts: the tickets it had in the
  * `baselineDays` just before the window, scaled to the window's length. With the defaults (7-day window, 8-week
  * baseline, 3 tickets, ratio 2), a category that usually gets one ticket a week spikes at 3, one that gets 4 a week
@@ -69,8 +69,8 @@ export function detectSpikes(tickets: readonly Ticket[], options: SpikeOptions =
 	if (asOf === undefined || byCategory.size === 0) return [];
 	const window = windowDays * DAY_MS;
 	const baseline = baselineDays * DAY_MS;
-	// Windows end just after asOf so that a ticket opened at the very moment of asOf is inside the last window.
-	const lastEnd = asOf + 1;
+	// Windows are whole days, the last one ending with the day of asOf: "the last 7 days, today included".
+	const lastEnd = asOf - (((asOf % DAY_MS) + DAY_MS) % DAY_MS) + DAY_MS;
 	const spikes: Spike[] = [];
 	for (let end = lastEnd; ; end -= window) {
 		const start = end - window;

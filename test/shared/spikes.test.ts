@@ -18,7 +18,7 @@ describe('detectSpikes', () => {
 		expect(current[0]).toMatchObject({ category: 'Network > VPN', count: 3, baselineCount: 8 });
 		expect(current[0]?.expected).toBeCloseTo(1, 5);
 		expect(current[0]?.ratio).toBeCloseTo(3, 5);
-		expect(current[0]?.windowEnd).toBe(NOW + 1);
+		expect(current[0]?.windowEnd).toBe(Date.UTC(2026, 10, 29));
 	});
 
 	it('needs the minimum count, whatever the ratio', () => {
@@ -43,7 +43,7 @@ describe('detectSpikes', () => {
 		const list = [...weekly('VPN', 10), ...opened('VPN', 1, 2, 10, 12)];
 		expect(detectSpikes(list, { asOf: NOW }).filter((spike) => spike.current)).toEqual([]);
 		const fortnight = detectSpikes(list, { asOf: NOW, windowDays: 14, minCount: 3, history: false });
-		expect(fortnight[0]).toMatchObject({ count: 5, windowStart: NOW + 1 - 14 * DAY_MS });
+		expect(fortnight[0]).toMatchObject({ count: 5, windowStart: Date.UTC(2026, 10, 15) });
 		expect(detectSpikes(list, { asOf: NOW, minCount: 2, minRatio: 1.5, history: false })[0]?.count).toBe(2);
 	});
 
@@ -52,7 +52,7 @@ describe('detectSpikes', () => {
 		const spikes = detectSpikes(list, { asOf: NOW });
 		const earlier = spikes.filter((spike) => !spike.current);
 		expect(earlier.length).toBeGreaterThan(0);
-		expect(earlier[0]?.windowEnd).toBeLessThanOrEqual(NOW + 1 - 28 * DAY_MS + DAY_MS);
+		expect(earlier[0]?.windowEnd).toBeLessThanOrEqual(Date.UTC(2026, 10, 29) - 28 * DAY_MS);
 		const first = Math.min(...list.map((t) => t.openedAt as number));
 		for (const spike of spikes) expect(spike.windowStart - first).toBeGreaterThanOrEqual(7 * DAY_MS);
 	});
