@@ -2,7 +2,7 @@ import { Vocabulary } from '../text/vocabulary';
 import { documentFrequencies, sharedKeywords } from './keywords';
 import type { LshParameters } from './lsh';
 import { nearDuplicates, nearDuplicatesExact } from './near-duplicates';
-import { type TermSets, toTermSets } from './term-sets';
+import { type TermSets, TermSetsBuilder } from './term-sets';
 import type { Ticket } from './ticket';
 
 /**
@@ -61,22 +61,27 @@ export interface TicketTerms {
 export function ticketTermSets(tickets: readonly Ticket[], useCategory = true): TicketTerms {
 	const vocabulary = new Vocabulary('fold', true);
 	const byCategory = new Map<string, number[]>();
-	const lists = tickets.map((ticket) => {
-		const ids = vocabulary.termIds(ticket.title);
+	const builder = new TermSetsBuilder();
+	const ids: number[] = [];
+	for (const ticket of tickets) {
+		ids.length = 0;
+		vocabulary.termIds(ticket.title, ids);
 		if (ticket.description) vocabulary.termIds(ticket.description, ids);
 		if (useCategory && ticket.category) {
 			let terms = byCategory.get(ticket.category);
 			if (!terms) byCategory.set(ticket.category, (terms = categoryTerms(ticket.category, vocabulary)));
 			for (const id of terms) ids.push(id);
 		}
-		return ids;
-	});
-	return { vocabulary, sets: toTermSets(lists) };
+		builder.add(ids);
+	}
+	return { vocabulary, sets: builder.build() };
 }
 
 function describe(members: number[], tickets: readonly Ticket[], terms: TicketTerms, df: Int32Array): DuplicateCluster {
+	// What the members wrote: their term sets, or for a ticket with a category its words alone again.
 	const written = members.map((member) => {
 		const ticket = tickets[member] as Ticket;
+		if (!ticket.category) return terms.sets.ids.subarray(terms.sets.offsets[member], terms.sets.offsets[member + 1]);
 		return terms.vocabulary.termIds(`${ticket.title}\n${ticket.description ?? ''}`);
 	});
 	const keywords = sharedKeywords(written, df, tickets.length, terms.vocabulary);

@@ -18,14 +18,24 @@ export function documentFrequencies(sets: TermSets, vocabularySize: number): Int
  * tickets' words, not the category's (the category is reported beside it).
  */
 export function sharedKeywords(
-	memberTerms: readonly (readonly number[])[],
+	memberTerms: readonly ArrayLike<number>[],
 	df: Int32Array,
 	totalDocs: number,
 	vocabulary: Vocabulary,
 	count = 3,
 ): string[] {
+	// Members whose terms repeat (a title re-tokenised) count each term once.
 	const held = new Map<number, number>();
-	for (const terms of memberTerms) for (const id of new Set(terms)) held.set(id, (held.get(id) ?? 0) + 1);
+	const counted = new Set<number>();
+	for (const terms of memberTerms) {
+		counted.clear();
+		for (let k = 0; k < terms.length; k++) {
+			const id = terms[k] as number;
+			if (counted.has(id)) continue;
+			counted.add(id);
+			held.set(id, (held.get(id) ?? 0) + 1);
+		}
+	}
 	const scored: [number, number][] = [];
 	for (const [id, times] of held) {
 		if (times < 2 || isSyntheticTerm(vocabulary.terms[id] as string)) continue;

@@ -12,6 +12,12 @@ export interface NearDuplicateOptions {
 	 * one template would otherwise cost 12.5 million comparisons; members of a group already joined cost one look-up.
 	 */
 	bucketWidth?: number;
+	/**
+	 * A bucket whose representatives this many newcomers in a row failed to join is closed: its band value is a
+	 * common pair of words ("access request"), not a sign of duplication, and the same tickets still meet in their
+	 * other bands. Without this, popular buckets cost `bucketWidth` comparisons for every ticket that falls in them.
+	 */
+	closeAfter?: number;
 }
 
 export interface NearDuplicateResult {
@@ -32,6 +38,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	const { threshold } = options;
 	const lsh = options.lsh ?? lshParameters(threshold);
 	const width = options.bucketWidth ?? 4;
+	const closeAfter = options.closeAfter ?? 8;
 	const hashes = lsh.rows * lsh.bands;
 	const signatures = minhashSignatures(sets, termHashes, hashes);
 	const groups = new UnionFind(n);
@@ -44,6 +51,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	const keys = new Int32Array(capacity);
 	const taken = new Uint8Array(capacity);
 	const counts = new Uint8Array(capacity);
+	const misses = new Uint8Array(capacity);
 	const members = new Int32Array(capacity * width);
 	const mask = capacity - 1;
 
@@ -59,9 +67,11 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 				taken[slot] = 1;
 				keys[slot] = key;
 				counts[slot] = 1;
+				misses[slot] = 0;
 				members[slot * width] = doc;
 				continue;
 			}
+			if (misses[slot] === closeAfter) continue;
 			const count = counts[slot] as number;
 			let represented = false;
 			for (let m = 0; m < count; m++) {
@@ -80,9 +90,13 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 					represented = true;
 				}
 			}
-			if (!represented && count < width) {
-				members[slot * width + count] = doc;
-				counts[slot] = count + 1;
+			if (represented) misses[slot] = 0;
+			else {
+				misses[slot] = (misses[slot] as number) + 1;
+				if (count < width) {
+					members[slot * width + count] = doc;
+					counts[slot] = count + 1;
+				}
 			}
 		}
 	}

@@ -11,23 +11,59 @@ export interface TermSets {
 export const setCount = (sets: TermSets) => sets.offsets.length - 1;
 export const setSize = (sets: TermSets, i: number) => (sets.offsets[i + 1] as number) - (sets.offsets[i] as number);
 
+/**
+ * Builds the flat form one set at a time, without an array per set: repeats are dropped with a stamp per term and
+ * the few terms of a ticket are sorted in place (insertion sort below 48 terms, where it beats a typed-array sort).
+ */
+export class TermSetsBuilder {
+	private ids = new Int32Array(1 << 16);
+	private offsets: number[] = [0];
+	private stamps = new Int32Array(1 << 12);
+	private length = 0;
+
+	/** Adds the next set from its term ids (any order, repeats allowed). */
+	add(terms: readonly number[]): void {
+		const set = this.offsets.length;
+		const start = this.length;
+		if (start + terms.length > this.ids.length) this.ids = grow(this.ids, start + terms.length);
+		const ids = this.ids;
+		let end = start;
+		for (const term of terms) {
+			if (term >= this.stamps.length) this.stamps = grow(this.stamps, term + 1);
+			if (this.stamps[term] === set) continue;
+			this.stamps[term] = set;
+			let at = end++;
+			if (end - start <= 48) {
+				while (at > start && (ids[at - 1] as number) > term) {
+					ids[at] = ids[at - 1] as number;
+					at--;
+				}
+			}
+			ids[at] = term;
+		}
+		if (end - start > 48) ids.subarray(start, end).sort();
+		this.length = end;
+		this.offsets.push(end);
+	}
+
+	build(): TermSets {
+		return { ids: this.ids.slice(0, this.length), offsets: Int32Array.from(this.offsets) };
+	}
+}
+
+function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+	let size = array.length * 2;
+	while (size < needed) size *= 2;
+	const grown = new Int32Array(size);
+	grown.set(array);
+	return grown;
+}
+
 /** Builds the flat form from lists of term ids (any order, repeats allowed). */
 export function toTermSets(lists: readonly (readonly number[])[]): TermSets {
-	const offsets = new Int32Array(lists.length + 1);
-	const unique: Int32Array[] = [];
-	let total = 0;
-	for (let i = 0; i < lists.length; i++) {
-		const sorted = Int32Array.from(lists[i] as readonly number[]).sort();
-		let n = 0;
-		for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[n++] = sorted[j] as number;
-		const set = sorted.subarray(0, n);
-		unique.push(set);
-		total += n;
-		offsets[i + 1] = total;
-	}
-	const ids = new Int32Array(total);
-	for (let i = 0; i < unique.length; i++) ids.set(unique[i] as Int32Array, offsets[i] as number);
-	return { ids, offsets };
+	const builder = new TermSetsBuilder();
+	for (const list of lists) builder.add(list);
+	return builder.build();
 }
 
 /** The exact Jaccard similarity of sets a and b (0 when both are empty). */

@@ -1,20 +1,31 @@
 import { hashString } from './minhash';
 import { type NumberMode, clean, fold, wordOf } from './normalize';
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Character classes for the scan. In a cleaned text (folded, noise replaced): 1 for [a-z0-9_], the characters of
+ * a word, 0 for a separator. In a raw text: 1 for [a-z_], 2 for [A-Z] (lower-cased on the fly), 3 for what only
+ * `clean` can handle (digits, '@', '-', ':'), 0 for a separator; any other character is beyond ASCII, also 3.
+ */
+const CLEANED = new Uint8Array(128);
+const RAW = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+	const lower = c >= 97 && c <= 122;
+	const digit = c >= 48 && c <= 57;
+	CLEANED[c] = lower || digit || c === 95 ? 1 : 0;
+	RAW[c] = lower || c === 95 ? 1 : c >= 65 && c <= 90 ? 2 : digit || c === 64 || c === 45 || c === 58 ? 3 : 0;
+}
+
 /**
  * Term ids for a corpus: the same words as `tokenize`, as small integers, without building a string per word.
  * Splitting 100,000 tickets into strings took most of the clustering time (about 5 µs a ticket); here a word is
  * hashed while it is scanned and looked up by its hash, and only a word never seen before is sliced, stemmed and
  * filed. Two independent 32-bit hashes plus the length make a false match about as likely as 1 in 2^64.
+ * Most ticket text is plain ASCII words: it is scanned as it is, lower-cased on the fly, and only a text with
+ * accents, digits, '@', '-' or ':' goes through `fold` and `clean` (regular expressions) first.
  */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-/** [a-z0-9_]: the characters of a word once the text is folded (`tokenize` splits on everything else). */
-const WORD_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-	WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
-}
-
 export class Vocabulary {
 	/** Term (a stem, or a synthetic term such as a category) by id. */
 	readonly terms: string[] = [];
@@ -64,20 +75,34 @@ export class Vocabulary {
 
 	/** The term ids of a text, in order, repeats kept: exactly the words of `tokenize(text, { numbers })`. */
 	termIds(text: string, out: number[] = []): number[] {
-		const cleaned = clean(fold(text), this.numbers);
-		const length = cleaned.length;
+		const before = out.length;
+		if (!this.scan(text, out, true)) {
+			out.length = before;
+			this.scan(clean(fold(text), this.numbers), out, false);
+		}
+		return out;
+	}
+
+	/** Appends the ids of the words of `text`; in raw mode, gives up (false) at the first character `clean` must see. */
+	private scan(text: string, out: number[], raw: boolean): boolean {
+		const classes = raw ? RAW : CLEANED;
+		const length = text.length;
 		let start = 0;
 		let a = FNV_OFFSET;
 		let b = 0;
 		for (let i = 0; i < length; i++) {
-			const c = cleaned.charCodeAt(i);
-			if (c < 128 && WORD_CHAR[c] === 1) {
+			let c = text.charCodeAt(i);
+			// Beyond ASCII: accents in a raw text (clean it first); in a cleaned one, only punctuation is left (’ « »).
+			const kind = c < 128 ? (classes[c] as number) : raw ? 3 : 0;
+			if (kind !== 0) {
+				if (kind === 3) return false;
+				if (kind === 2) c |= 0x20;
 				a = Math.imul(a ^ c, FNV_PRIME);
 				b = (Math.imul(b, 31) + c) | 0;
 				continue;
 			}
 			if (i - start >= 2) {
-				const id = this.lookup(cleaned, start, i, a, b);
+				const id = this.lookup(text, start, i, a, b, raw);
 				if (id >= 0) out.push(id);
 			}
 			start = i + 1;
@@ -85,13 +110,13 @@ export class Vocabulary {
 			b = 0;
 		}
 		if (length - start >= 2) {
-			const id = this.lookup(cleaned, start, length, a, b);
+			const id = this.lookup(text, start, length, a, b, raw);
 			if (id >= 0) out.push(id);
 		}
-		return out;
+		return true;
 	}
 
-	private lookup(text: string, start: number, end: number, a: number, b: number): number {
+	private lookup(text: string, start: number, end: number, a: number, b: number, raw: boolean): number {
 		const length = end - start;
 		const mask = this.slots.length / 4 - 1;
 		let slot = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
@@ -101,10 +126,10 @@ export class Vocabulary {
 			if (this.slots[at] === a && this.slots[at + 1] === b && this.slots[at + 2] === length) return this.slots[at + 3] as number;
 			slot = (slot + 1) & mask;
 		}
-		const raw = text.slice(start, end);
-		const word = wordOf(raw);
+		const surface = raw ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+		const word = wordOf(surface);
 		const dropped = word === undefined || (this.dropPlaceholders && word.startsWith('zz'));
-		const id = dropped ? -1 : this.idOf(word, raw);
+		const id = dropped ? -1 : this.idOf(word, surface);
 		this.insert(a, b, length, id);
 		return id;
 	}
