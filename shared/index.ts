@@ -4,3 +4,4 @@ export * from './schemas/signal';
 export * from './schemas/backlog';
 export * from './schemas/errors';
 export * from './schemas/workspace';
+export * from './patterns/index';
