@@ -15,7 +15,7 @@ export interface AnalyseOptions {
 	asOf?: number;
 }
 
-/** Weekly opened tickets per category, for the spikes chart. */
+/** Opened tickets per category and week (per month past two years of data), for the spikes chart. */
 export interface VolumeSeries {
 	period: PeriodKind;
 	starts: number[];
@@ -49,19 +49,21 @@ function volumeSeries(tickets: readonly Ticket[], asOf: number | undefined): Vol
 	if (dated.length === 0 || asOf === undefined) return { period: 'week', starts: [], categories: [] };
 	let first = asOf;
 	for (const ticket of dated) first = Math.min(first, ticket.openedAt as number);
-	const starts = periodsBetween(first, asOf, 'week');
+	// Past about two years, weekly points are too many to read; months keep the chart legible.
+	const period: PeriodKind = asOf - first > 104 * 7 * 86_400_000 ? 'month' : 'week';
+	const starts = periodsBetween(first, asOf, period);
 	const index = new Map(starts.map((start, i) => [start, i]));
 	const counts = new Map<string, number[]>();
 	for (const ticket of dated) {
 		const row = counts.get(categoryOf(ticket)) ?? new Array<number>(starts.length).fill(0);
-		const at = index.get(periodStart(ticket.openedAt as number, 'week'));
+		const at = index.get(periodStart(ticket.openedAt as number, period));
 		if (at !== undefined) row[at] = (row[at] as number) + 1;
 		counts.set(categoryOf(ticket), row);
 	}
 	const categories = [...counts]
 		.map(([category, row]) => ({ category, counts: row }))
 		.sort((a, b) => b.counts.reduce((s, c) => s + c, 0) - a.counts.reduce((s, c) => s + c, 0) || a.category.localeCompare(b.category));
-	return { period: 'week', starts, categories };
+	return { period, starts, categories };
 }
 
 /** Every pattern the engine finds in a set of tickets. */

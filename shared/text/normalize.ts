@@ -33,9 +33,10 @@ const FOLD: readonly Rule[] = [
 	[/\bhttps?:\/\/\S+/g, ' zzurl '],
 	[/\b\d{1,3}(\.\d{1,3}){3}\b/g, ' zzip '],
 	[/\bv?\d+(\.\d+)+\b/g, ' zzver '],
-	// GLPI references (#123) and tracker ids such as INC0012345 or REQ-2024-0042.
+	// GLPI references (#123), and the ids of ITSM tools typed in lower case (inc0012345); in capitals any tracker
+	// key is folded before this (TRACKER_KEY).
 	[/#\d+\b/g, ' zzid '],
-	[/\b[a-z]{2,5}-?\d{4,}\b/g, ' zzid '],
+	[/\b(inc|req|chg|prb|ritm|task|sr|tkt|ticket)-?\d{4,}\b/g, ' zzid '],
 	[/\b\d+\b/g, ' zznum '],
 ];
 
@@ -65,6 +66,18 @@ function applyRules(text: string, rules: readonly Rule[]): string {
 	return out;
 }
 
+/**
+ * Tracker keys are told apart by their capitals, so they are folded before the case is: "HDFS-12345", "INC0012345".
+ * Lower-case letters then digits are left alone, or hexadecimal ids ("ca177624") would all read as one word.
+ */
+const TRACKER_KEY = /\b[A-Z][A-Z0-9]{1,9}-?\d{3,}\b/g;
+
+/** Folded text with its noise replaced, ready to split into words: what every tokeniser here reads. */
+export function normalizeText(text: string, numbers: NumberMode): string {
+	const keyed = numbers === 'fold' && /\d/.test(text) ? text.replace(TRACKER_KEY, ' zzid ') : text;
+	return clean(fold(keyed), numbers);
+}
+
 /** Noise folding, run only when a text has the characters a rule needs (digits, @, ://, -): most titles have none. */
 export function clean(folded: string, numbers: NumberMode): string {
 	let text = folded;
@@ -89,7 +102,7 @@ export function wordOf(raw: string): string | undefined {
 /** The words of a text that carry its subject, folded and stemmed, in order. */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
 	const words: string[] = [];
-	for (const raw of clean(fold(text), options.numbers ?? 'fold').split(/[^a-z0-9_]+/)) {
+	for (const raw of normalizeText(text, options.numbers ?? 'fold').split(/[^a-z0-9_]+/)) {
 		const word = wordOf(raw);
 		if (word !== undefined) words.push(word);
 	}

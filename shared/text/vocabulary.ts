@@ -1,5 +1,5 @@
 import { hashString } from './minhash';
-import { type NumberMode, clean, fold, wordOf } from './normalize';
+import { type NumberMode, normalizeText, wordOf } from './normalize';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -24,7 +24,7 @@ for (let c = 0; c < 128; c++) {
  * hashed while it is scanned and looked up by its hash, and only a word never seen before is sliced, stemmed and
  * filed. Two independent 32-bit hashes plus the length make a false match about as likely as 1 in 2^64.
  * Most ticket text is plain ASCII words: it is scanned as it is, lower-cased on the fly, and only a text with
- * accents, digits, '@', '-' or ':' goes through `fold` and `clean` (regular expressions) first.
+ * accents, digits, '@', '-' or ':' goes through `normalizeText` (regular expressions) first.
  */
 export class Vocabulary {
 	/** Term (a stem, or a synthetic term such as a category) by id. */
@@ -78,7 +78,7 @@ export class Vocabulary {
 		const before = out.length;
 		if (!this.scan(text, out, true)) {
 			out.length = before;
-			this.scan(clean(fold(text), this.numbers), out, false);
+			this.scan(normalizeText(text, this.numbers), out, false);
 		}
 		return out;
 	}

@@ -29,15 +29,20 @@ function ticketList(list: readonly number[], titles: ReadonlyMap<number, string>
 	return `<details><summary>${ids(list.slice(0, 8))}${list.length > 8 ? ' …' : ''}</summary><ul class="tickets">${items}</ul></details>`;
 }
 
+/** Tables stop here; the JSON report has every row. */
+const MAX_ROWS = { clusters: 50, spikes: 20 };
+const more = (count: number, l: Labels) => (count > 0 ? `<p class="muted">${e(l.more(count))}</p>` : '');
+
 function clustersSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<number, string>): string {
 	const rows = report.clusters
+		.slice(0, MAX_ROWS.clusters)
 		.map((c) => `<tr><td class="num">${c.size}</td><td>${e(c.signature)}</td><td>${e(categoryName(c.category, l))}</td><td>${ticketList(c.ticketIds, titles)}</td></tr>`)
 		.join('');
 	const chart = barChart(report.clusters.slice(0, 15).map((c, i) => ({ label: `${c.signature} (${categoryName(c.category, l)})`, value: c.size, color: PALETTE[i % 7] as string })));
 	return `<h2>${e(l.clusters)}</h2><p class="muted">${e(l.clustersRule(report.settings.threshold))}</p>${
 		report.clusters.length === 0
 			? `<p>${e(l.noClusters)}</p>`
-			: `<h3>${e(l.clusterChart)}</h3>${chart}<table><tr><th class="num">${e(l.size)}</th><th>${e(l.keywords)}</th><th>${e(l.category)}</th><th>${e(l.members)}</th></tr>${rows}</table>`
+			: `<h3>${e(l.clusterChart)}</h3>${chart}<table><tr><th class="num">${e(l.size)}</th><th>${e(l.keywords)}</th><th>${e(l.category)}</th><th>${e(l.members)}</th></tr>${rows}</table>${more(report.clusters.length - MAX_ROWS.clusters, l)}`
 	}`;
 }
 
@@ -52,17 +57,20 @@ function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<nu
 		color: colorOf.get(spike.category) ?? (PALETTE[7] as string),
 		label: `${categoryName(spike.category, l)}: ${spike.count} (${l.expected} ${spike.expected.toFixed(1)})`,
 	}));
-	// Points sit mid-week, so that a spike window lines up with the weeks it covers.
-	const xs = report.volume.starts.map((start) => start + 3.5 * 86_400_000);
+	// Points sit mid-period, so that a spike window lines up with the weeks (or months) it covers.
+	const half = (report.volume.period === 'week' ? 3.5 : 15) * 86_400_000;
+	const xs = report.volume.starts.map((start) => start + half);
 	const legend = series.map((c) => `<span><i style="background:${c.color}"></i>${e(c.name)}</span>`).join('');
-	const table = (list: typeof report.spikes) =>
-		list.length === 0
+	const table = (all: typeof report.spikes) => {
+		const list = all.slice(0, MAX_ROWS.spikes);
+		return all.length === 0
 			? `<p>${e(l.noSpikes)}</p>`
 			: `<table><tr><th>${e(l.category)}</th><th>${e(l.window)}</th><th class="num">${e(l.count)}</th><th class="num">${e(l.expected)}</th><th></th><th>${e(l.members)}</th></tr>${list
 					.map((spike) => `<tr><td>${e(categoryName(spike.category, l))}</td><td>${e(windowText(spike.windowStart, spike.windowEnd))}</td><td class="num">${spike.count}</td><td class="num">${spike.expected.toFixed(1)}</td><td>${e(ratio(spike.ratio, l))}</td><td>${ticketList(spike.ticketIds, titles)}</td></tr>`)
-					.join('')}</table>`;
+					.join('')}</table>${more(all.length - list.length, l)}`;
+	};
 	return `<h2>${e(l.spikes)}</h2><p class="muted">${e(l.spikesRule(s.windowDays, s.baselineDays, s.minCount, s.minRatio))}</p>
-<h3>${e(l.volumeChart)}</h3>${lineChart(xs, series, report.volume.starts.map(isoDay), bands)}<p class="legend">${legend}</p>
+<h3>${e(report.volume.period === 'week' ? l.volumeChart : l.volumeChartMonthly)}</h3>${lineChart(xs, series, report.volume.starts.map(isoDay), bands)}<p class="legend">${legend}</p>
 <h3>${e(l.currentSpikes)}</h3>${table(report.spikes.filter((spike) => spike.current))}
 <h3>${e(l.pastSpikes)}</h3>${table(report.spikes.filter((spike) => !spike.current))}`;
 }

@@ -4,6 +4,8 @@ import { arrow, categoryName, day, duration, durationMs, percent, ratio, stars, 
 import { type Labels, type Lang, labelsFor } from './labels';
 
 const MAX_IDS = 12;
+/** Rows per list; the JSON report has every row. */
+const MAX_ROWS = 30;
 const ids = (list: readonly number[]) =>
 	list.length > MAX_IDS ? `${list.slice(0, MAX_IDS).map((id) => `#${id}`).join(' ')} … (+${list.length - MAX_IDS})` : list.map((id) => `#${id}`).join(' ');
 
@@ -43,9 +45,10 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 	if (report.clusters.length === 0) out.push(`  ${l.noClusters}`);
 	out.push(
 		...table(
-			report.clusters.map((c) => [`${c.size} ${l.tickets}`, `"${c.signature}"`, categoryName(c.category, l), ids(c.ticketIds)]),
+			report.clusters.slice(0, MAX_ROWS).map((c) => [`${c.size} ${l.tickets}`, `"${c.signature}"`, categoryName(c.category, l), ids(c.ticketIds)]),
 		),
 	);
+	if (report.clusters.length > MAX_ROWS) out.push(`  ${l.more(report.clusters.length - MAX_ROWS)}`);
 
 	const current = report.spikes.filter((spike) => spike.current);
 	const past = report.spikes.filter((spike) => !spike.current);
@@ -54,7 +57,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 		out.push(`  ${title}: ${list.length === 0 ? l.noSpikes : list.length}`);
 		out.push(
 			...table(
-				list.map((spike) => [
+				list.slice(0, MAX_ROWS).map((spike) => [
 					categoryName(spike.category, l),
 					windowText(spike.windowStart, spike.windowEnd),
 					`${spike.count} ${l.tickets}`,
@@ -64,6 +67,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 				]),
 			).map((line) => `  ${line}`),
 		);
+		if (list.length > MAX_ROWS) out.push(`    ${l.more(list.length - MAX_ROWS)}`);
 	}
 
 	out.push('', `${l.reopens}: ${report.known.reopens ? report.reopens.length : l.unknown}`);
