@@ -37,7 +37,6 @@ export function lshParameters(threshold: number, recall = 0.95): LshParameters {
 	return cheapest ?? likeliest;
 }
 
-const SEEDS = Int32Array.from({ length: MAX_HASHES }, (_, i) => mix(0x9e3779b9 + Math.imul(i, 0x7f4a7c15)));
 
 function mix(value: number): number {
 	let h = value | 0;
@@ -48,59 +47,49 @@ function mix(value: number): number {
 	return h ^ (h >>> 16);
 }
 
-function hashRow(termHash: number, row: Int32Array, at: number, hashes: number): void {
-	for (let f = 0; f < hashes; f++) {
-		let h = Math.imul(termHash ^ (SEEDS[f] as number), 0x9e3779b1);
-		h ^= h >>> 15;
-		row[at + f] = h;
-	}
-}
+const EMPTY = 0x7fffffff;
+/** Probes per bin before the (never needed in practice) linear fallback of the densification. */
+const PROBES = 4;
 
 /**
- * One signature of `hashes` values per set, in one flat array. Each hash function is a cheap permutation of the
- * term's 32-bit hash (xor a seed, multiply, shift); the terms' own hashes are already well mixed, so three
- * operations per term and function are enough for minima that behave as independent (tested against exact Jaccard).
- * Values are compared as signed integers: any fixed total order gives a valid MinHash.
- *
- * A term that occurs in several sets has its row of hash values computed once and reused (an Endava term occurs
- * in about 40 tickets); terms seen once are hashed in place, so the cache holds only the shared vocabulary.
+ * One MinHash signature of `hashes` values per set, in one flat array, by one-permutation hashing with optimal
+ * densification (Shrivastava, ICML 2017). Each term is hashed once, into one of `hashes` bins, and each bin keeps
+ * its smallest value; a bin that no term fell into borrows the value of another bin, chosen by a probe sequence
+ * that depends on the bin alone, so that two sets borrow alike. Two sets then agree on a bin with probability equal
+ * to their Jaccard similarity, as with `hashes` independent hash functions, at the cost of one hash per term
+ * instead of `hashes`: signatures took a third of the clustering time with 36 classic hash functions, a ninth with
+ * this (tested against exact Jaccard in test/shared/clusters.test.ts). Values compare as signed integers.
  */
 export function minhashSignatures(sets: TermSets, termHashes: Uint32Array, hashes: number): Int32Array {
 	const n = setCount(sets);
 	const { ids, offsets } = sets;
-	const seen = new Uint8Array(termHashes.length);
-	for (let k = 0; k < ids.length; k++) {
-		const id = ids[k] as number;
-		if ((seen[id] as number) < 2) seen[id] = (seen[id] as number) + 1;
-	}
-	const rowOf = new Int32Array(termHashes.length).fill(-1);
-	let shared = 0;
-	for (let id = 0; id < seen.length; id++) if (seen[id] === 2) rowOf[id] = shared++;
-	// The last row is scratch space for terms seen once, so that one array serves every term.
-	const rows = new Int32Array((shared + 1) * hashes);
-	const scratch = shared * hashes;
-	for (let id = 0; id < seen.length; id++) {
-		if (seen[id] === 2) hashRow(termHashes[id] as number, rows, (rowOf[id] as number) * hashes, hashes);
-	}
 	const signatures = new Int32Array(n * hashes);
-	// The minima of one set are kept in a small buffer that stays in the processor's cache, then copied.
-	const minima = new Int32Array(hashes);
+	const bins = new Int32Array(hashes);
+	const probes = PROBES * hashes;
+	const probe = new Int32Array(hashes * probes);
+	for (let bin = 0; bin < hashes; bin++) {
+		for (let k = 0; k < probes; k++) probe[bin * probes + k] = (mix(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0) % hashes;
+	}
 	for (let doc = 0; doc < n; doc++) {
-		minima.fill(0x7fffffff);
+		const start = offsets[doc] as number;
 		const end = offsets[doc + 1] as number;
-		for (let k = offsets[doc] as number; k < end; k++) {
-			const id = ids[k] as number;
-			let at = (rowOf[id] as number) * hashes;
-			if (at < 0) {
-				hashRow(termHashes[id] as number, rows, scratch, hashes);
-				at = scratch;
-			}
-			for (let f = 0; f < hashes; f++) {
-				const h = rows[at + f] as number;
-				if (h < (minima[f] as number)) minima[f] = h;
-			}
+		if (start === end) continue;
+		bins.fill(EMPTY);
+		for (let k = start; k < end; k++) {
+			const h = mix((termHashes[ids[k] as number] as number) ^ 0x5bd1e995);
+			// The bin from the high bits (multiply-shift), the value from a second mix: independent of the bin.
+			const bin = ((h >>> 16) * hashes) >>> 16;
+			let value = mix(h);
+			if (value === EMPTY) value--;
+			if (value < (bins[bin] as number)) bins[bin] = value;
 		}
-		signatures.set(minima, doc * hashes);
+		const base = doc * hashes;
+		for (let bin = 0; bin < hashes; bin++) {
+			let value = bins[bin] as number;
+			for (let k = 0; value === EMPTY && k < probes; k++) value = bins[probe[bin * probes + k] as number] as number;
+			for (let k = 1; value === EMPTY && k < hashes; k++) value = bins[(bin + k) % hashes] as number;
+			signatures[base + bin] = value;
+		}
 	}
 	return signatures;
 }
