@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_THRESHOLD, clusterTickets, ticketTermSets } from '../../shared/patterns/clusters';
 import { parseGlpiCsv } from '../../shared/patterns/glpi-csv';
-import { candidateProbability, lshParameters } from '../../shared/patterns/lsh';
+import { candidateProbability, lshParameters, minhashSignatures } from '../../shared/patterns/lsh';
 import { nearDuplicates, nearDuplicatesExact } from '../../shared/patterns/near-duplicates';
 import { jaccard, toTermSets } from '../../shared/patterns/term-sets';
 import type { Ticket } from '../../shared/patterns/ticket';
@@ -28,6 +28,37 @@ describe('lshParameters', () => {
 			expect(candidateProbability(threshold, banding)).toBeGreaterThanOrEqual(0.95);
 			expect(banding.rows * banding.bands).toBeLessThanOrEqual(128);
 			expect(candidateProbability(0.1, banding)).toBeLessThan(0.3);
+		}
+	});
+});
+
+describe('minhashSignatures', () => {
+	it('agree on a share of values that estimates the Jaccard similarity without bias', () => {
+		const next = random(11);
+		const vocabulary = new Vocabulary();
+		for (let term = 0; term < 50_000; term++) vocabulary.idOf(`t${term}`);
+		for (const [shared, own] of [
+			[4, 6],
+			[10, 5],
+			[30, 10],
+		] as const) {
+			// Pairs of sets with `shared` common terms and `own` terms each: Jaccard shared / (shared + 2 own).
+			const lists: number[][] = [];
+			for (let pair = 0; pair < 300; pair++) {
+				const common = Array.from({ length: shared }, () => Math.floor(next() * 50_000));
+				lists.push([...common, ...Array.from({ length: own }, () => Math.floor(next() * 50_000))]);
+				lists.push([...common, ...Array.from({ length: own }, () => Math.floor(next() * 50_000))]);
+			}
+			const sets = toTermSets(lists);
+			const hashes = 36;
+			const signatures = minhashSignatures(sets, vocabulary.termHashes, hashes);
+			let agreeing = 0;
+			let exact = 0;
+			for (let pair = 0; pair < 300; pair++) {
+				for (let f = 0; f < hashes; f++) agreeing += signatures[2 * pair * hashes + f] === signatures[(2 * pair + 1) * hashes + f] ? 1 : 0;
+				exact += jaccard(sets, 2 * pair, 2 * pair + 1);
+			}
+			expect(agreeing / (300 * hashes)).toBeCloseTo(exact / 300, 1);
 		}
 	});
 });
