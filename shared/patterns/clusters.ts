@@ -1,5 +1,5 @@
 import { Vocabulary } from '../text/vocabulary';
-import { documentFrequencies, sharedKeywords } from './keywords';
+import { KeywordCounter, documentFrequencies } from './keywords';
 import type { LshParameters } from './lsh';
 import { nearDuplicates, nearDuplicatesExact } from './near-duplicates';
 import { type TermSets, TermSetsBuilder } from './term-sets';
@@ -77,32 +77,34 @@ export function ticketTermSets(tickets: readonly Ticket[], useCategory = true): 
 	return { vocabulary, sets: builder.build() };
 }
 
-function describe(members: number[], tickets: readonly Ticket[], terms: TicketTerms, df: Int32Array): DuplicateCluster {
-	// What the members wrote: their term sets, or for a ticket with a category its words alone again.
-	const written = members.map((member) => {
-		const ticket = tickets[member] as Ticket;
-		if (!ticket.category) return terms.sets.ids.subarray(terms.sets.offsets[member], terms.sets.offsets[member + 1]);
-		return terms.vocabulary.termIds(`${ticket.title}\n${ticket.description ?? ''}`);
-	});
-	const keywords = sharedKeywords(written, df, tickets.length, terms.vocabulary);
+function describe(members: readonly number[], tickets: readonly Ticket[], sets: TermSets, keywords: KeywordCounter, vocabulary: Vocabulary): DuplicateCluster {
 	const categories = new Map<string, number>();
 	let first: number | undefined;
 	let last: number | undefined;
-	for (const member of members) {
+	const ticketIds = new Array<number>(members.length);
+	const written: number[] = [];
+	members.forEach((member, i) => {
 		const ticket = tickets[member] as Ticket;
-		if (ticket.category) categories.set(ticket.category, (categories.get(ticket.category) ?? 0) + 1);
+		ticketIds[i] = ticket.id;
+		// What the member wrote: its term set, or for a ticket with a category its own words again.
+		if (ticket.category) {
+			written.length = 0;
+			keywords.add(vocabulary.termIds(`${ticket.title}\n${ticket.description ?? ''}`, written));
+			categories.set(ticket.category, (categories.get(ticket.category) ?? 0) + 1);
+		} else keywords.add(sets.ids, sets.offsets[member], sets.offsets[member + 1]);
 		if (ticket.openedAt !== undefined) {
 			first = Math.min(first ?? ticket.openedAt, ticket.openedAt);
 			last = Math.max(last ?? ticket.openedAt, ticket.openedAt);
 		}
-	}
+	});
+	const words = keywords.take();
 	const [category, inCategory] = [...categories].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
-	const ticketIds = members.map((member) => (tickets[member] as Ticket).id).sort((a, b) => a - b);
+	ticketIds.sort((a, b) => a - b);
 	return {
 		ticketIds,
 		size: ticketIds.length,
-		keywords,
-		signature: (keywords.join(' ') || category || `${ticketIds.length} similar tickets`).slice(0, 200),
+		keywords: words,
+		signature: (words.join(' ') || category || `${ticketIds.length} similar tickets`).slice(0, 200),
 		...(category === undefined ? {} : { category }),
 		categoryShare: inCategory === undefined ? 0 : inCategory / members.length,
 		...(first === undefined ? {} : { firstOpenedAt: first, lastOpenedAt: last }),
@@ -117,8 +119,9 @@ export function clusterTickets(tickets: readonly Ticket[], options: ClusterOptio
 		? nearDuplicatesExact(terms.sets, threshold).groups
 		: nearDuplicates(terms.sets, terms.vocabulary.termHashes, { threshold, ...(options.lsh ? { lsh: options.lsh } : {}) }).groups;
 	const df = documentFrequencies(terms.sets, terms.vocabulary.size);
+	const keywords = new KeywordCounter(terms.vocabulary, df, tickets.length);
 	return groups
 		.groups(options.minSize ?? 2)
-		.map((members) => describe(members, tickets, terms, df))
+		.map((members) => describe(members, tickets, terms.sets, keywords, terms.vocabulary))
 		.sort((a, b) => b.size - a.size || (a.ticketIds[0] as number) - (b.ticketIds[0] as number));
 }

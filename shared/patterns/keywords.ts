@@ -12,38 +12,60 @@ export function documentFrequencies(sets: TermSets, vocabularySize: number): Int
 }
 
 /**
- * The most distinctive terms a group of tickets shares: each term scores the share of members that hold it times
- * its inverse document frequency in the whole export, so "vpn" (in every member, rare elsewhere) beats "cannot"
- * (everywhere). Only terms that at least two members wrote count: a signature describes what repeats, in the
- * tickets' words, not the category's (the category is reported beside it).
+ * The most distinctive terms of groups of tickets. Counters are typed arrays reused from one group to the next, so
+ * that describing the 29,000 groups of 200,000 tickets allocates nothing per ticket (with a Map and a Set per group
+ * it took half the clustering time).
  */
-export function sharedKeywords(
-	memberTerms: readonly ArrayLike<number>[],
-	df: Int32Array,
-	totalDocs: number,
-	vocabulary: Vocabulary,
-	count = 3,
-): string[] {
-	// Members whose terms repeat (a title re-tokenised) count each term once.
-	const held = new Map<number, number>();
-	const counted = new Set<number>();
-	for (const terms of memberTerms) {
-		counted.clear();
-		for (let k = 0; k < terms.length; k++) {
+export class KeywordCounter {
+	private readonly held: Int32Array;
+	private readonly lastMember: Int32Array;
+	private readonly touched: number[] = [];
+	private member = 0;
+	private members = 0;
+
+	constructor(
+		private readonly vocabulary: Vocabulary,
+		private readonly df: Int32Array,
+		private readonly totalDocs: number,
+	) {
+		this.held = new Int32Array(vocabulary.size);
+		this.lastMember = new Int32Array(vocabulary.size).fill(-1);
+	}
+
+	/** Counts one member's terms (repeats within a member count once). */
+	add(terms: ArrayLike<number>, from = 0, to = terms.length): void {
+		const member = this.member++;
+		this.members++;
+		for (let k = from; k < to; k++) {
 			const id = terms[k] as number;
-			if (counted.has(id)) continue;
-			counted.add(id);
-			held.set(id, (held.get(id) ?? 0) + 1);
+			if (id >= this.held.length || this.lastMember[id] === member) continue;
+			this.lastMember[id] = member;
+			if (this.held[id] === 0) this.touched.push(id);
+			this.held[id] = (this.held[id] as number) + 1;
 		}
 	}
-	const scored: [number, number][] = [];
-	for (const [id, times] of held) {
-		if (times < 2 || isSyntheticTerm(vocabulary.terms[id] as string)) continue;
-		const idf = Math.log((totalDocs + 1) / Math.max(1, df[id] as number));
-		scored.push([id, (times / memberTerms.length) * idf]);
+
+	/**
+	 * The group's keywords, then the counters are cleared for the next group. Each term scores the share of members
+	 * that hold it times its inverse document frequency in the whole export, so "vpn" (in every member, rare
+	 * elsewhere) beats "cannot" (everywhere). Only terms that at least two members wrote count: a signature
+	 * describes what repeats, in the tickets' words, not the category's (the category is reported beside it).
+	 */
+	take(count = 3): string[] {
+		const scored: [number, number][] = [];
+		for (const id of this.touched) {
+			const times = this.held[id] as number;
+			if (times < 2 || isSyntheticTerm(this.vocabulary.terms[id] as string)) continue;
+			const idf = Math.log((this.totalDocs + 1) / Math.max(1, this.df[id] as number));
+			scored.push([id, (times / this.members) * idf]);
+		}
+		scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+		// After the best term, only those most members wrote: "vpn disconnects", not "vpn disconnects minutes".
+		const common = scored.filter(([id], rank) => rank === 0 || (this.held[id] as number) >= 0.4 * this.members);
+		const keywords = common.slice(0, count).map(([id]) => this.vocabulary.surfaces[id] as string);
+		for (const id of this.touched) this.held[id] = 0;
+		this.touched.length = 0;
+		this.members = 0;
+		return keywords;
 	}
-	scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-	// After the best term, only those most members wrote: "vpn disconnects", not "vpn disconnects minutes".
-	const common = scored.filter(([id], rank) => rank === 0 || (held.get(id) as number) >= 0.4 * memberTerms.length);
-	return common.slice(0, count).map(([id]) => vocabulary.surfaces[id] as string);
 }

@@ -13,9 +13,11 @@ export interface NearDuplicateOptions {
 	 */
 	bucketWidth?: number;
 	/**
-	 * A bucket whose representatives this many newcomers in a row failed to join is closed: its band value is a
-	 * common pair of words ("access request"), not a sign of duplication, and the same tickets still meet in their
-	 * other bands. Without this, popular buckets cost `bucketWidth` comparisons for every ticket that falls in them.
+	 * A bucket whose comparisons failed this many times is closed: its band value is a common pair of words
+	 * ("access request"), not a sign of duplication, and the same tickets still meet in their other bands. Without
+	 * this, popular buckets cost `bucketWidth` comparisons for every ticket that falls in them; counting failures
+	 * rather than failures in a row keeps them closed when copies of one ticket keep arriving (Endava repeated to
+	 * 200,000 tickets compared 14 million pairs, 4 million with this).
 	 */
 	closeAfter?: number;
 }
@@ -38,7 +40,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	const { threshold } = options;
 	const lsh = options.lsh ?? lshParameters(threshold);
 	const width = options.bucketWidth ?? 4;
-	const closeAfter = options.closeAfter ?? 8;
+	const closeAfter = Math.min(255, options.closeAfter ?? 16);
 	const hashes = lsh.rows * lsh.bands;
 	const signatures = minhashSignatures(sets, termHashes, hashes);
 	const groups = new UnionFind(n);
@@ -71,7 +73,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 				members[slot * width] = doc;
 				continue;
 			}
-			if (misses[slot] === closeAfter) continue;
+			if ((misses[slot] as number) >= closeAfter) continue;
 			const count = counts[slot] as number;
 			let represented = false;
 			for (let m = 0; m < count; m++) {
@@ -88,15 +90,11 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 					groups.union(doc, other);
 					joined++;
 					represented = true;
-				}
+				} else if ((misses[slot] as number) < 255) misses[slot] = (misses[slot] as number) + 1;
 			}
-			if (represented) misses[slot] = 0;
-			else {
-				misses[slot] = (misses[slot] as number) + 1;
-				if (count < width) {
-					members[slot * width + count] = doc;
-					counts[slot] = count + 1;
-				}
+			if (!represented && count < width) {
+				members[slot * width + count] = doc;
+				counts[slot] = count + 1;
 			}
 		}
 	}
