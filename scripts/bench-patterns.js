@@ -9,6 +9,7 @@
 // runs after one warm-up run, from ticket texts to described clusters (tokenising included).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { importTs } from '../bin/load-ts.js';
 
@@ -40,19 +41,27 @@ function child(n, baseline) {
 	globalThis.gc?.();
 	const before = process.memoryUsage().rss;
 	const peakBefore = process.resourceUsage().maxRSS * 1024;
-	const runs = Math.max(1, Math.min(Number(values.runs), n >= 100_000 ? 3 : Number(values.runs)));
+	const runs = Math.max(1, Math.min(Number(values.runs), n >= 100_000 ? 5 : Number(values.runs)));
 	const time = (options) => {
+		const cpu = process.cpuUsage();
 		const started = performance.now();
 		const clusters = engine.clusterTickets(tickets, { useCategory: false, ...options });
-		return { ms: performance.now() - started, clusters };
+		const used = process.cpuUsage(cpu);
+		return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, clusters };
 	};
 	const first = time({});
 	const times = [];
-	for (let r = 0; r < runs; r++) times.push(time({}).ms);
+	const cpuTimes = [];
+	for (let r = 0; r < runs; r++) {
+		const run = time({});
+		times.push(run.ms);
+		cpuTimes.push(run.cpuMs);
+	}
 	const peak = process.resourceUsage().maxRSS * 1024;
 	const result = {
 		n,
 		ms: median(times),
+		cpuMs: median(cpuTimes),
 		firstMs: first.ms,
 		runs,
 		clusters: first.clusters.length,
@@ -81,6 +90,7 @@ function child(n, baseline) {
 }
 
 function speed() {
+	const load = loadavg();
 	const exact = new Set(values.exact.split(',').map(Number));
 	const rows = [];
 	for (const n of values.sizes.split(',').map(Number)) {
@@ -93,15 +103,16 @@ function speed() {
 	}
 	const { rows: r, bands } = engine.lshParameters(engine.DEFAULT_CLUSTER_THRESHOLD);
 	console.log(`\nNear-duplicate clustering, Endava tickets, threshold ${engine.DEFAULT_CLUSTER_THRESHOLD}, LSH ${bands} bands x ${r} rows; Node ${process.version}\n`);
-	console.log('| tickets | clustering (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |');
-	console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	console.log(`Load average when it started: ${load.map((x) => x.toFixed(1)).join(', ')} on ${availableParallelism()} cores\n`);
+	console.log('| tickets | clustering (median) | CPU (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |');
+	console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const row of rows) {
 		const exactCells =
 			row.exactMs === undefined
 				? '| – | – | – |'
 				: `| ${row.exactMs.toFixed(0)} ms | ${(row.exactMs / row.ms).toFixed(0)}x | ${((100 * row.found) / Math.max(1, row.pairs)).toFixed(2)} % of ${row.pairs} |`;
 		console.log(
-			`| ${row.n.toLocaleString('en')} | ${row.ms.toFixed(0)} ms | ${row.firstMs.toFixed(0)} ms | ${((row.ms * 1000) / row.n).toFixed(1)} ms | ${mb(row.peakRss)} MB (${mb(row.rssBefore)} MB)${row.peakGrew ? '' : ' ≤'} | ${row.clusters} | ${row.largest} ${exactCells}`,
+			`| ${row.n.toLocaleString('en')} | ${row.ms.toFixed(0)} ms | ${row.cpuMs.toFixed(0)} ms | ${row.firstMs.toFixed(0)} ms | ${((row.ms * 1000) / row.n).toFixed(1)} ms | ${mb(row.peakRss)} MB (${mb(row.rssBefore)} MB)${row.peakGrew ? '' : ' ≤'} | ${row.clusters} | ${row.largest} ${exactCells}`,
 		);
 	}
 }

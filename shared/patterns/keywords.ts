@@ -19,6 +19,8 @@ export function documentFrequencies(sets: TermSets, vocabularySize: number): Int
 export class KeywordCounter {
 	private readonly held: Int32Array;
 	private readonly lastMember: Int32Array;
+	/** 1 for terms that cannot be keywords (isSyntheticTerm), decided once per term. */
+	private readonly synthetic: Uint8Array;
 	private readonly touched: number[] = [];
 	private member = 0;
 	private members = 0;
@@ -30,6 +32,7 @@ export class KeywordCounter {
 	) {
 		this.held = new Int32Array(vocabulary.size);
 		this.lastMember = new Int32Array(vocabulary.size).fill(-1);
+		this.synthetic = Uint8Array.from(vocabulary.terms, (term) => (isSyntheticTerm(term) ? 1 : 0));
 	}
 
 	/** Counts one member's terms (repeats within a member count once). */
@@ -55,7 +58,7 @@ export class KeywordCounter {
 		const scored: [number, number][] = [];
 		for (const id of this.touched) {
 			const times = this.held[id] as number;
-			if (times < 2 || isSyntheticTerm(this.vocabulary.terms[id] as string)) continue;
+			if (times < 2 || this.synthetic[id] === 1) continue;
 			const idf = Math.log((this.totalDocs + 1) / Math.max(1, this.df[id] as number));
 			scored.push([id, (times / this.members) * idf]);
 		}

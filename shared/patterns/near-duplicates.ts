@@ -47,37 +47,42 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	let compared = 0;
 	let joined = 0;
 
-	// One open-addressing table reused for every band: slot -> band key, and the bucket's members in a pool.
+	// One open-addressing table reused for every band: slot -> band key and bucket number; the buckets' members,
+	// counts and failures in pools indexed by bucket number (at most one bucket per ticket), to keep the memory
+	// touched at random small: at 200,000 tickets cache misses, not arithmetic, set the pace.
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
-	const keys = new Int32Array(capacity);
-	const taken = new Uint8Array(capacity);
-	const counts = new Uint8Array(capacity);
-	const misses = new Uint8Array(capacity);
-	const members = new Int32Array(capacity * width);
 	const mask = capacity - 1;
+	const keys = new Int32Array(capacity);
+	const bucketOf = new Int32Array(capacity);
+	const counts = new Uint8Array(n);
+	const misses = new Uint8Array(n);
+	const members = new Int32Array(n * width);
 
 	for (let band = 0; band < lsh.bands; band++) {
-		taken.fill(0);
+		bucketOf.fill(-1);
+		let buckets = 0;
 		for (let doc = 0; doc < n; doc++) {
 			const size = setSize(sets, doc);
 			if (size === 0) continue;
 			const key = bandKey(signatures, hashes, doc, band, lsh.rows);
 			let slot = key & mask;
-			while (taken[slot] === 1 && keys[slot] !== key) slot = (slot + 1) & mask;
-			if (taken[slot] === 0) {
-				taken[slot] = 1;
+			while (bucketOf[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & mask;
+			let bucket = bucketOf[slot] as number;
+			if (bucket === -1) {
+				bucket = buckets++;
+				bucketOf[slot] = bucket;
 				keys[slot] = key;
-				counts[slot] = 1;
-				misses[slot] = 0;
-				members[slot * width] = doc;
+				counts[bucket] = 1;
+				misses[bucket] = 0;
+				members[bucket * width] = doc;
 				continue;
 			}
-			if ((misses[slot] as number) >= closeAfter) continue;
-			const count = counts[slot] as number;
+			if ((misses[bucket] as number) >= closeAfter) continue;
+			const count = counts[bucket] as number;
 			let represented = false;
 			for (let m = 0; m < count; m++) {
-				const other = members[slot * width + m] as number;
+				const other = members[bucket * width + m] as number;
 				if (groups.find(other) === groups.find(doc)) {
 					represented = true;
 					continue;
@@ -90,11 +95,11 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 					groups.union(doc, other);
 					joined++;
 					represented = true;
-				} else if ((misses[slot] as number) < 255) misses[slot] = (misses[slot] as number) + 1;
+				} else if ((misses[bucket] as number) < 255) misses[bucket] = (misses[bucket] as number) + 1;
 			}
 			if (!represented && count < width) {
-				members[slot * width + count] = doc;
-				counts[slot] = count + 1;
+				members[bucket * width + count] = doc;
+				counts[bucket] = count + 1;
 			}
 		}
 	}
