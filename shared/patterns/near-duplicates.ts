@@ -17,7 +17,7 @@ export interface NearDuplicateOptions {
 	 * ("access request"), not a sign of duplication, and the same tickets still meet in their other bands. Without
 	 * this, popular buckets cost `bucketWidth` comparisons for every ticket that falls in them; counting failures
 	 * rather than failures in a row keeps them closed when copies of one ticket keep arriving (Endava repeated to
-	 * 200,000 tickets compared 14 million pairs, 4 million with this).
+	 * 200,000 tickets: 4.0 million pairs compared without closing, 1.1 million with it).
 	 */
 	closeAfter?: number;
 }

@@ -3,7 +3,7 @@
  * (plurals, -ing, -ed, -ation, French -ement/-ees/-er/-ion), so that "printers", "printing" and "printed" meet, and
  * "imprimantes" meets "imprimante", without merging unrelated words. A full Porter or Snowball stemmer per language
  * would need the language of each ticket, which mixed EN/FR helpdesks do not give; one cautious rule set for both
- * measured better on the Hadoop duplicates (recall@1 0.504 -> 0.52) than none.
+ * does better than none on the Hadoop duplicates (recall@1/5/10 0.528/0.840/0.880 against 0.512/0.832/0.864).
  */
 
 /** Endings of singular words that only look plural ("access", "status", "analysis", "alias"). */
