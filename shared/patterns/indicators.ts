@@ -1,6 +1,9 @@
 import { type PeriodKind, categoryOf, latestTime, median, nextPeriod, periodLabel, periodStart, periodsBetween } from './periods';
 import { hasDeadline, lateness } from './reopen-late';
 import { DAY_MS, HOUR_MS, type Ticket, isSolvedStatus, solvedTime } from './ticket';
+import { type Trend, trendOf } from './trend';
+
+export type { Trend, TrendDirection } from './trend';
 
 const dayStart = (time: number) => time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
 
@@ -25,13 +28,6 @@ export interface PeriodIndicators {
 	satisfactionAnswers: number;
 	/** The export covers only part of the period (it starts or ends inside it): its volume is not comparable. */
 	partial: boolean;
-}
-
-export type TrendDirection = 'up' | 'down' | 'flat';
-export interface Trend {
-	/** The last complete period minus the complete one before (null when either is unknown). */
-	change: number | null;
-	direction: TrendDirection | null;
 }
 
 export interface CategoryIndicators {
@@ -76,17 +72,6 @@ function measure(
 	};
 }
 
-function trendOf(all: readonly PeriodIndicators[], key: keyof CategoryIndicators['trend']): Trend {
-	const periods = all.filter((period) => !period.partial);
-	const last = periods[periods.length - 1]?.[key] ?? null;
-	const previous = periods[periods.length - 2]?.[key] ?? null;
-	if (last === null || previous === null) return { change: null, direction: null };
-	const change = last - previous;
-	// Changes smaller than 5 % of the previous value (or 0.01) are noise at these sample sizes.
-	const flat = Math.abs(change) <= Math.max(0.01, Math.abs(previous) * 0.05);
-	return { change, direction: flat ? 'flat' : change > 0 ? 'up' : 'down' };
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	const list = map.get(key);
 	if (list) list.push(value);
@@ -120,10 +105,10 @@ function indicatorsOf(category: string, tickets: readonly Ticket[], { starts, ki
 		periods,
 		overall: measure('all', starts[0] ?? 0, tickets, everSolved, asOf, false),
 		trend: {
-			volume: trendOf(periods, 'volume'),
-			medianHoursToSolve: trendOf(periods, 'medianHoursToSolve'),
-			lateShare: trendOf(periods, 'lateShare'),
-			satisfaction: trendOf(periods, 'satisfaction'),
+			volume: trendOf(periods.map((p) => [p.volume, p.partial])),
+			medianHoursToSolve: trendOf(periods.map((p) => [p.medianHoursToSolve, p.partial])),
+			lateShare: trendOf(periods.map((p) => [p.lateShare, p.partial])),
+			satisfaction: trendOf(periods.map((p) => [p.satisfaction, p.partial])),
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import { hashString } from './minhash';
 import { type NumberMode, normalizeText, wordOf } from './normalize';
+import { WordTable } from './word-table';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -37,9 +38,8 @@ export class Vocabulary {
 	/** Leave out the placeholders of folded noise (zznum, zzdate...): see the constructor. */
 	readonly dropPlaceholders: boolean;
 	private readonly idByTerm = new Map<string, number>();
-	/** Open addressing over raw words: [hashA, hashB, length, id] per slot; id -1 marks a stop word. */
-	private slots = new Int32Array(4 * 4096);
-	private used = 0;
+	/** Raw words seen so far, by their two hashes and length: the term id, or -1 for a word that is left out. */
+	private readonly words = new WordTable();
 
 	/**
 	 * `dropPlaceholders`: for near-duplicates, folded noise is better left out than kept as a shared word. Kept, it
@@ -118,37 +118,13 @@ export class Vocabulary {
 
 	private lookup(text: string, start: number, end: number, a: number, b: number, raw: boolean): number {
 		const length = end - start;
-		const mask = this.slots.length / 4 - 1;
-		let slot = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-		for (;;) {
-			const at = slot * 4;
-			if (this.slots[at + 2] === 0) break;
-			if (this.slots[at] === a && this.slots[at + 1] === b && this.slots[at + 2] === length) return this.slots[at + 3] as number;
-			slot = (slot + 1) & mask;
-		}
+		const known = this.words.get(a, b, length);
+		if (known !== undefined) return known;
 		const surface = raw ? text.slice(start, end).toLowerCase() : text.slice(start, end);
 		const word = wordOf(surface);
 		const dropped = word === undefined || (this.dropPlaceholders && word.startsWith('zz'));
 		const id = dropped ? -1 : this.idOf(word, surface);
-		this.insert(a, b, length, id);
+		this.words.set(a, b, length, id);
 		return id;
-	}
-
-	private insert(a: number, b: number, length: number, id: number): void {
-		if ((this.used + 1) * 2 > this.slots.length / 4) this.grow();
-		const mask = this.slots.length / 4 - 1;
-		let slot = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-		while (this.slots[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
-		this.slots.set([a, b, length, id], slot * 4);
-		this.used++;
-	}
-
-	private grow(): void {
-		const old = this.slots;
-		this.slots = new Int32Array(old.length * 2);
-		this.used = 0;
-		for (let at = 0; at < old.length; at += 4) {
-			if (old[at + 2] !== 0) this.insert(old[at] as number, old[at + 1] as number, old[at + 2] as number, old[at + 3] as number);
-		}
 	}
 }
