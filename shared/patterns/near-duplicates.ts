@@ -45,6 +45,13 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	const signatures = minhashSignatures(sets, termHashes, hashes);
 	const groups = new UnionFind(n);
 	let compared = 0;
+	// The exact Jaccard of a newcomer and a bucket member: the newcomer's terms are stamped once per band, then each
+	// member's terms are counted against the stamps, with no branch to mispredict (a sorted merge spent half of
+	// this function's time in mispredicted branches).
+	let terms = 0;
+	for (let k = 0; k < sets.ids.length; k++) terms = Math.max(terms, (sets.ids[k] as number) + 1);
+	const stamps = new Int32Array(terms);
+	let stamp = 0;
 	let joined = 0;
 
 	// One open-addressing table reused for every band: slot -> band key and bucket number; the buckets' members,
@@ -81,6 +88,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 			if ((misses[bucket] as number) >= closeAfter) continue;
 			const count = counts[bucket] as number;
 			let represented = false;
+			let stamped = false;
 			for (let m = 0; m < count; m++) {
 				const other = members[bucket * width + m] as number;
 				if (groups.find(other) === groups.find(doc)) {
@@ -91,7 +99,17 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 				const otherSize = setSize(sets, other);
 				if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
 				compared++;
-				if (jaccard(sets, doc, other) >= threshold) {
+				if (!stamped) {
+					stamp++;
+					for (let k = sets.offsets[doc] as number; k < (sets.offsets[doc + 1] as number); k++) stamps[sets.ids[k] as number] = stamp;
+					stamped = true;
+				}
+				let shared = 0;
+				for (let k = sets.offsets[other] as number; k < (sets.offsets[other + 1] as number); k++) {
+					shared += stamps[sets.ids[k] as number] === stamp ? 1 : 0;
+				}
+				// Divided, as `jaccard` does, so that a pair exactly at the threshold is judged alike in both.
+				if (shared / (size + otherSize - shared) >= threshold) {
 					groups.union(doc, other);
 					joined++;
 					represented = true;
