@@ -3,10 +3,12 @@
 // documents, repeated to reach 200,000), against the exact all-pairs Jaccard at 1k and 10k; with --quality, the
 // quality figures on the Hadoop duplicates and the captured GLPI export. Prints markdown tables (docs/PATTERNS.md).
 //
-//   node scripts/bench-patterns.js [--sizes 1000,10000,100000,200000] [--runs 7] [--quality] [--no-speed]
+//   node scripts/bench-patterns.js [--sizes 1000,10000,100000,200000] [--runs 7] [--trials 3] [--quality] [--no-speed]
 //
 // Each size runs in its own child process, so that its peak memory is its own. Times are the median of several
-// runs after one warm-up run, from ticket texts to described clusters (tokenising included).
+// runs after one warm-up run, from ticket texts to described clusters (tokenising included). On a shared machine
+// other processes steal the processor at random: each size is measured in `--trials` separate child processes and
+// the trial with the lowest median is kept (the exact baseline likewise).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '1000,10000,100000,200000' },
 		runs: { type: 'string', default: '7' },
+		trials: { type: 'string', default: '3' },
 		exact: { type: 'string', default: '1000,10000' },
 		child: { type: 'string' },
 		baseline: { type: 'boolean', default: false },
@@ -96,14 +99,21 @@ function speed() {
 	for (const n of values.sizes.split(',').map(Number)) {
 		const args = ['--expose-gc', '--max-old-space-size=8192', new URL(import.meta.url).pathname, '--child', String(n), '--runs', values.runs];
 		if (exact.has(n)) args.push('--baseline');
-		const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-		if (run.status !== 0) throw new Error(`size ${n} failed:\n${run.stderr}`);
-		rows.push(JSON.parse(run.stdout.trim().split('\n').at(-1)));
+		const trials = [];
+		for (let trial = 0; trial < Number(values.trials); trial++) {
+			const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+			if (run.status !== 0) throw new Error(`size ${n} failed:\n${run.stderr}`);
+			trials.push(JSON.parse(run.stdout.trim().split('\n').at(-1)));
+		}
+		const best = trials.reduce((a, b) => (b.ms < a.ms ? b : a));
+		if (best.exactMs !== undefined) best.exactMs = Math.min(...trials.map((trial) => trial.exactMs));
+		rows.push(best);
 		process.stderr.write(`${n} done\n`);
 	}
 	const { rows: r, bands } = engine.lshParameters(engine.DEFAULT_CLUSTER_THRESHOLD);
 	console.log(`\nNear-duplicate clustering, Endava tickets, threshold ${engine.DEFAULT_CLUSTER_THRESHOLD}, LSH ${bands} bands x ${r} rows; Node ${process.version}\n`);
-	console.log(`Load average when it started: ${load.map((x) => x.toFixed(1)).join(', ')} on ${availableParallelism()} cores\n`);
+	const end = loadavg();
+	console.log(`Best of ${values.trials} trials per size. Load average (1, 5, 15 min) at the start: ${load.map((x) => x.toFixed(1)).join(', ')}; at the end: ${end.map((x) => x.toFixed(1)).join(', ')}; ${availableParallelism()} cores\n`);
 	console.log('| tickets | clustering (median) | CPU (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |');
 	console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const row of rows) {
