@@ -2,6 +2,9 @@ import { type LshParameters, bandKey, lshParameters, minhashSignatures } from '.
 import { type TermSets, jaccard, setCount, setSize } from './term-sets';
 import { UnionFind } from './union-find';
 
+/** Up to this many tickets, the banding aims at 0.999 recall at the threshold instead of 0.95. */
+export const SMALL_EXPORT = 5000;
+
 export interface NearDuplicateOptions {
 	/** Jaccard similarity of two term sets at or above which they are near-duplicates. */
 	threshold: number;
@@ -38,7 +41,8 @@ export interface NearDuplicateResult {
 export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options: NearDuplicateOptions): NearDuplicateResult {
 	const n = setCount(sets);
 	const { threshold } = options;
-	const lsh = options.lsh ?? lshParameters(threshold);
+	// Small exports (a ticket list, a month of tickets) can afford more bands: near-certain recall for little time.
+	const lsh = options.lsh ?? lshParameters(threshold, n <= SMALL_EXPORT ? 0.999 : 0.95);
 	const width = options.bucketWidth ?? 4;
 	const closeAfter = Math.min(255, options.closeAfter ?? 16);
 	const hashes = lsh.rows * lsh.bands;

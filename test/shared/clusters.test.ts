@@ -85,6 +85,12 @@ describe.skipIf(!hasCapturedCsv)(`the captured GLPI 10.0.17 export (${hasCapture
 		expect(clusterOf(1)?.signature).toBe('vpn disconnects');
 	});
 
+	it('gives exactly the all-pairs clusters at every threshold from 0.30 to 0.50: a small export gets more bands', () => {
+		for (let threshold = 0.3; threshold <= 0.5; threshold += 0.01) {
+			expect(clusterTickets(exported.tickets, { threshold })).toEqual(clusterTickets(exported.tickets, { threshold, exact: true }));
+		}
+	});
+
 	it(`keeps these clusters for thresholds around the default ${DEFAULT_CLUSTER_THRESHOLD}`, () => {
 		for (const threshold of [0.36, 0.38, 0.4, 0.42]) {
 			const ids = clusterTickets(exported.tickets, { threshold }).map((c) => c.ticketIds.join(','));
