@@ -110,8 +110,12 @@ function speed() {
 		rows.push(best);
 		process.stderr.write(`${n} done\n`);
 	}
-	const { rows: r, bands } = engine.lshParameters(engine.DEFAULT_CLUSTER_THRESHOLD);
-	console.log(`\nNear-duplicate clustering, Endava tickets, threshold ${engine.DEFAULT_CLUSTER_THRESHOLD}, LSH ${bands} bands x ${r} rows; Node ${process.version}\n`);
+	const t = engine.DEFAULT_CLUSTER_THRESHOLD;
+	const [large, small] = [engine.lshParameters(t), engine.lshParameters(t, 0.999)];
+	console.log(
+		`\nNear-duplicate clustering, Endava tickets, threshold ${t}, LSH ${large.bands} bands x ${large.rows} rows ` +
+			`(${small.bands} x ${small.rows} up to ${engine.SMALL_EXPORT.toLocaleString('en')} tickets); Node ${process.version}\n`,
+	);
 	const end = loadavg();
 	console.log(`Best of ${values.trials} trials per size. Load average (1, 5, 15 min) at the start: ${load.map((x) => x.toFixed(1)).join(', ')}; at the end: ${end.map((x) => x.toFixed(1)).join(', ')}; ${availableParallelism()} cores\n`);
 	console.log('| tickets | clustering (median) | CPU (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |');
