@@ -6,3 +6,4 @@ export * from './schemas/errors';
 export * from './schemas/workspace';
 export * from './schemas/hint';
 export * from './schemas/metrics';
+export * from './patterns/index';

@@ -1,64 +1,110 @@
+import { stem } from './stem';
 import { STOP_WORDS } from './stop-words';
 
+export { stem };
+
 /**
- * Folding of ticket-style noise before tokenising: each kind becomes one placeholder word, so that "reset for
- * alice@example.org on 2026-11-03" and "reset for bob@example.org on 03/11/2026" read the same.
+ * How numbers and identifiers are treated.
+ * - 'fold' (near-duplicates, the worker's idea texts): each kind of noise becomes one placeholder word, so that
+ *   "reset for alice@example.org on 2026-11-03, 10 min" and "reset for bob@example.org on 03/11/2026, 5 min" read
+ *   the same.
+ * - 'keep' (similar-ticket ranking): numbers, versions, ids and URLs stay, because they name the thing (a port, an
+ *   error code, a release, a link to the original report). Folding them costs recall@1 0.528 -> 0.408 on the
+ *   Hadoop duplicates (docs/PATTERNS.md). E-mail addresses, dates and times are folded in both: they are personal
+ *   data or say when, not what.
  */
-const NOISE: [RegExp, string][] = [
+export type NumberMode = 'fold' | 'keep';
+export interface TokenizeOptions {
+	numbers?: NumberMode;
+}
+
+type Rule = readonly [RegExp, string | ((match: string) => string)];
+
+const ALWAYS: readonly Rule[] = [
 	[/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' zzemail '],
+	[/\b\d{4}-\d{2}-\d{2}(t\d{2}:\d{2}(:\d{2}([.,]\d+)?)?z?)?\b/g, ' zzdate '],
+	// Day first, as GLPI writes them in French and British formats; a dotted date needs its four-digit year, or
+	// every version number (2.10.1) would read as a date.
+	[/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b/g, ' zzdate '],
+	[/\b\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\b/g, ' zztime '],
+];
+
+const FOLD: readonly Rule[] = [
 	[/\bhttps?:\/\/\S+/g, ' zzurl '],
 	[/\b\d{1,3}(\.\d{1,3}){3}\b/g, ' zzip '],
-	[/\b\d{4}-\d{2}-\d{2}([ t]\d{2}:\d{2}(:\d{2})?)?\b/g, ' zzdate '],
-	[/\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g, ' zzdate '],
-	[/\b\d{1,2}:\d{2}(:\d{2})?\b/g, ' zztime '],
+	[/\bv?\d+(\.\d+)+\b/g, ' zzver '],
+	// GLPI references (#123), and the ids of ITSM tools typed in lower case (inc0012345); in capitals any tracker
+	// key is folded before this (TRACKER_KEY).
 	[/#\d+\b/g, ' zzid '],
+	[/\b(inc|req|chg|prb|ritm|task|sr|tkt|ticket)-?\d{4,}\b/g, ' zzid '],
 	[/\b\d+\b/g, ' zznum '],
 ];
 
+/** Versions keep their dots as underscores, one token each ("2.9.2" -> "v2_9_2"), instead of three stray digits. */
+const KEEP: readonly Rule[] = [[/\bv?\d+(\.\d+)+\b/g, (version) => ` v${version.replace(/^v/, '').replace(/\./g, '_')} `]];
+
+/**
+ * "Wi-Fi", "e-mail" and "HP-2F" are one word, not two stray syllables; longer compounds ("client-server") stay two
+ * words so that each half still meets its own.
+ */
+const SHORT_COMPOUND = /\b([a-z0-9]{1,2})-([a-z0-9]{1,4})\b|\b([a-z0-9]{3,4})-([a-z0-9]{1,2})\b/g;
+
 /** Lower case, accents folded (é -> e, ç -> c), ligatures split (œ -> oe). */
 export function fold(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/æ/g, 'ae')
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '');
+	const lower = text.toLowerCase();
+	// Most ticket text is plain ASCII: skip the costly Unicode decomposition when there is nothing to decompose.
+	if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+	return lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+function applyRules(text: string, rules: readonly Rule[]): string {
+	let out = text;
+	for (const [pattern, replacement] of rules) {
+		pattern.lastIndex = 0;
+		out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+	}
+	return out;
 }
 
 /**
- * Light stemming shared by English and French: strip inflections that do not change the subject (plurals, -ing,
- * -ed, French -ement/-ees/-er) and keep at least four letters, so "printers", "printing" and "printed" meet, and
- * "imprimantes" meets "imprimante", without merging unrelated words.
+ * Tracker keys are told apart by their capitals, so they are folded before the case is: "HDFS-12345", "INC0012345".
+ * Lower-case letters then digits are left alone, or hexadecimal ids ("ca177624") would all read as one word.
  */
-export function stem(word: string): string {
-	if (word.length <= 4 || word.startsWith('zz')) return word;
-	const rules: [RegExp, string][] = [
-		[/ements?$/, ''],
-		[/ations?$/, 'at'],
-		[/ies$/, 'y'],
-		[/ing$/, ''],
-		[/ees?$/, ''],
-		[/(ed|er|es|ez)$/, ''],
-		[/[sx]$/, ''],
-		[/e$/, ''],
-	];
-	for (const [suffix, replacement] of rules) {
-		if (suffix.test(word)) {
-			const stemmed = word.replace(suffix, replacement);
-			if (stemmed.length >= 4) return stemmed;
-		}
-	}
-	return word;
+const TRACKER_KEY = /\b[A-Z][A-Z0-9]{1,9}-?\d{3,}\b/g;
+
+/** Folded text with its noise replaced, ready to split into words: what every tokeniser here reads. */
+export function normalizeText(text: string, numbers: NumberMode): string {
+	const keyed = numbers === 'fold' && /\d/.test(text) ? text.replace(TRACKER_KEY, ' zzid ') : text;
+	return clean(fold(keyed), numbers);
+}
+
+/** Noise folding, run only when a text has the characters a rule needs (digits, @, ://, -): most titles have none. */
+export function clean(folded: string, numbers: NumberMode): string {
+	let text = folded;
+	const hasDigit = /\d/.test(text);
+	if (hasDigit || text.includes('@')) text = applyRules(text, ALWAYS);
+	if (numbers === 'fold' && (hasDigit || text.includes('://'))) text = applyRules(text, FOLD);
+	if (numbers === 'keep' && hasDigit) text = applyRules(text, KEEP);
+	if (text.includes('-')) text = text.replace(SHORT_COMPOUND, (_, a, b, c, d) => ` ${a ?? c}${b ?? d} `);
+	return text;
+}
+
+/**
+ * The term a raw word (a run of [a-z0-9_] of the cleaned text) stands for, or undefined for a stop word. Underscores
+ * join identifiers (dfs_replication) but a leading or trailing one is markup (_italic_).
+ */
+export function wordOf(raw: string): string | undefined {
+	if (raw.length < 2 || STOP_WORDS.has(raw)) return undefined;
+	const word = raw.includes('_') ? raw.replace(/^_+|_+$/g, '') : raw;
+	return word.length >= 2 ? stem(word) : undefined;
 }
 
 /** The words of a text that carry its subject, folded and stemmed, in order. */
-export function tokenize(text: string): string[] {
-	let folded = fold(text);
-	for (const [pattern, placeholder] of NOISE) folded = folded.replace(pattern, placeholder);
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
 	const words: string[] = [];
-	for (const raw of folded.split(/[^a-z0-9]+/)) {
-		if (raw.length < 2 || STOP_WORDS.has(raw)) continue;
-		words.push(stem(raw));
+	for (const raw of normalizeText(text, options.numbers ?? 'fold').split(/[^a-z0-9_]+/)) {
+		const word = wordOf(raw);
+		if (word !== undefined) words.push(word);
 	}
 	return words;
 }

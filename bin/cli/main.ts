@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyseTickets } from '../../shared/patterns/analyse';
+import { CsvError } from '../../shared/patterns/csv';
+import { parseGlpiCsv } from '../../shared/patterns/glpi-csv';
+import { renderHtml } from '../../shared/patterns/report/html';
+import { renderJson } from '../../shared/patterns/report/json';
+import { renderText } from '../../shared/patterns/report/text';
+import { USAGE, UsageError, parseCommand } from './args';
+import { decodeUtf8 } from './decode';
+
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+}
+
+/** Runs the command line; returns the exit code instead of exiting, so that tests can call it too. */
+export function run(argv: readonly string[], io: Io): number {
+	let command: ReturnType<typeof parseCommand>;
+	try {
+		command = parseCommand(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		io.stderr(`glpi-improve: ${error.message}\n\n${USAGE}\n`);
+		return EXIT.usage;
+	}
+	if (command === 'help') {
+		io.stdout(`${USAGE}\n`);
+		return EXIT.ok;
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(command.file);
+	} catch (error) {
+		io.stderr(`glpi-improve: cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+		return EXIT.badInput;
+	}
+	try {
+		const exported = parseGlpiCsv(decodeUtf8(bytes));
+		for (const warning of exported.warnings) io.stderr(`glpi-improve: ${command.file}: ${warning}\n`);
+		const report = analyseTickets(exported.tickets, command.analyse);
+		const output =
+			command.format === 'json'
+				? renderJson(report)
+				: command.format === 'html'
+					? renderHtml(report, { lang: command.lang, tickets: exported.tickets })
+					: renderText(report, command.lang);
+		if (command.out) writeFileSync(command.out, output);
+		else io.stdout(output);
+		return EXIT.ok;
+	} catch (error) {
+		if (!(error instanceof CsvError)) throw error;
+		io.stderr(`glpi-improve: ${command.file}, ${error.message}\n`);
+		return EXIT.badInput;
+	}
+}

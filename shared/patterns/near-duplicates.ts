@@ -1,0 +1,158 @@
+import { type LshParameters, bandKey, lshParameters, minhashSignatures } from './lsh';
+import { type TermSets, jaccard, setCount, setSize } from './term-sets';
+import { UnionFind } from './union-find';
+
+/** Up to this many tickets, the banding aims at 0.999 recall at the threshold instead of 0.95. */
+export const SMALL_EXPORT = 5000;
+
+export interface NearDuplicateOptions {
+	/** Jaccard similarity of two term sets at or above which they are near-duplicates. */
+	threshold: number;
+	/** Override the banding chosen from the threshold (lshParameters). */
+	lsh?: LshParameters;
+	/**
+	 * How many earlier sets of different groups a bucket keeps to compare newcomers with. A bucket of 5,000 copies of
+	 * one template would otherwise cost 12.5 million comparisons; members of a group already joined cost one look-up.
+	 */
+	bucketWidth?: number;
+	/**
+	 * A bucket whose comparisons failed this many times is closed: its band value is a common pair of words
+	 * ("access request"), not a sign of duplication, and the same tickets still meet in their other bands. Without
+	 * this, popular buckets cost `bucketWidth` comparisons for every ticket that falls in them; counting failures
+	 * rather than failures in a row keeps them closed when copies of one ticket keep arriving (Endava repeated to
+	 * 200,000 tickets: 4.0 million pairs compared without closing, 1.1 million with it).
+	 */
+	closeAfter?: number;
+}
+
+export interface NearDuplicateResult {
+	groups: UnionFind;
+	lsh: LshParameters;
+	/** Pairs looked at (shared a band, not yet in one group) and pairs verified similar enough to join. */
+	compared: number;
+	joined: number;
+}
+
+/**
+ * Connected components of the graph "exact Jaccard >= threshold", with candidate pairs from MinHash LSH instead of
+ * all pairs. Every edge is verified on the exact sets, so a group never holds a pair joined by a false candidate;
+ * what LSH can cost is recall, measured against the exact all-pairs graph in scripts/bench-patterns.js.
+ */
+export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options: NearDuplicateOptions): NearDuplicateResult {
+	const n = setCount(sets);
+	const { threshold } = options;
+	// Small exports (a ticket list, a month of tickets) can afford more bands: near-certain recall for little time.
+	const lsh = options.lsh ?? lshParameters(threshold, n <= SMALL_EXPORT ? 0.999 : 0.95);
+	const width = options.bucketWidth ?? 4;
+	const closeAfter = Math.min(255, options.closeAfter ?? 16);
+	const hashes = lsh.rows * lsh.bands;
+	const signatures = minhashSignatures(sets, termHashes, hashes);
+	const groups = new UnionFind(n);
+	let compared = 0;
+	// The exact Jaccard of a newcomer and a bucket member: the newcomer's terms are stamped once per band, then each
+	// member's terms are counted against the stamps, with no branch to mispredict (a sorted merge spent half of
+	// this function's time in mispredicted branches).
+	let terms = 0;
+	for (let k = 0; k < sets.ids.length; k++) terms = Math.max(terms, (sets.ids[k] as number) + 1);
+	const stamps = new Int32Array(terms);
+	let stamp = 0;
+	let joined = 0;
+
+	// One open-addressing table reused for every band: slot -> band key and bucket number; the buckets' members,
+	// counts and failures in pools indexed by bucket number (at most one bucket per ticket), to keep the memory
+	// touched at random small: at 200,000 tickets cache misses, not arithmetic, set the pace.
+	let capacity = 16;
+	while (capacity < n * 2) capacity *= 2;
+	const mask = capacity - 1;
+	const keys = new Int32Array(capacity);
+	const bucketOf = new Int32Array(capacity);
+	const counts = new Uint8Array(n);
+	const misses = new Uint8Array(n);
+	const members = new Int32Array(n * width);
+
+	for (let band = 0; band < lsh.bands; band++) {
+		bucketOf.fill(-1);
+		let buckets = 0;
+		for (let doc = 0; doc < n; doc++) {
+			const size = setSize(sets, doc);
+			if (size === 0) continue;
+			const key = bandKey(signatures, hashes, doc, band, lsh.rows);
+			let slot = key & mask;
+			while (bucketOf[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & mask;
+			let bucket = bucketOf[slot] as number;
+			if (bucket === -1) {
+				bucket = buckets++;
+				bucketOf[slot] = bucket;
+				keys[slot] = key;
+				counts[bucket] = 1;
+				misses[bucket] = 0;
+				members[bucket * width] = doc;
+				continue;
+			}
+			if ((misses[bucket] as number) >= closeAfter) continue;
+			const count = counts[bucket] as number;
+			let represented = false;
+			let stamped = false;
+			for (let m = 0; m < count; m++) {
+				const other = members[bucket * width + m] as number;
+				if (groups.find(other) === groups.find(doc)) {
+					represented = true;
+					continue;
+				}
+				// Jaccard can never reach the threshold when one set is much smaller than the other.
+				const otherSize = setSize(sets, other);
+				if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
+				compared++;
+				if (!stamped) {
+					stamp++;
+					for (let k = sets.offsets[doc] as number; k < (sets.offsets[doc + 1] as number); k++) stamps[sets.ids[k] as number] = stamp;
+					stamped = true;
+				}
+				let shared = 0;
+				for (let k = sets.offsets[other] as number; k < (sets.offsets[other + 1] as number); k++) {
+					shared += stamps[sets.ids[k] as number] === stamp ? 1 : 0;
+				}
+				// Divided, as `jaccard` does, so that a pair exactly at the threshold is judged alike in both.
+				if (shared / (size + otherSize - shared) >= threshold) {
+					groups.union(doc, other);
+					joined++;
+					represented = true;
+				} else if ((misses[bucket] as number) < 255) misses[bucket] = (misses[bucket] as number) + 1;
+			}
+			if (!represented && count < width) {
+				members[bucket * width + count] = doc;
+				counts[bucket] = count + 1;
+			}
+		}
+	}
+	return { groups, lsh, compared, joined };
+}
+
+/**
+ * The exact graph by comparing every pair: the reference the LSH version is measured against (quadratic).
+ * `onPair` hears every pair at or above the threshold.
+ */
+export function nearDuplicatesExact(
+	sets: TermSets,
+	threshold: number,
+	onPair?: (a: number, b: number) => void,
+): { groups: UnionFind; pairs: number } {
+	const n = setCount(sets);
+	const groups = new UnionFind(n);
+	let pairs = 0;
+	for (let a = 0; a < n; a++) {
+		const size = setSize(sets, a);
+		if (size === 0) continue;
+		for (let b = a + 1; b < n; b++) {
+			// The same exact bound as above: it skips work, never a pair.
+			const otherSize = setSize(sets, b);
+			if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
+			if (jaccard(sets, a, b) >= threshold) {
+				pairs++;
+				groups.union(a, b);
+				onPair?.(a, b);
+			}
+		}
+	}
+	return { groups, pairs };
+}

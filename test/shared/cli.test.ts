@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PatternSchema } from '../../shared/schemas/signal';
+import { PROJECT_ROOT } from './support/data';
+
+const BIN = join(PROJECT_ROOT, 'bin/glpi-improve.js');
+const dir = mkdtempSync(join(tmpdir(), 'glpi-improve-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the command line as a user would, in a child process. */
+function cli(...args: string[]) {
+	const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string): string {
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
+
+const row = (...fields: string[]) => `${fields.map((f) => `"${f}"`).join(';')};`;
+const day = (n: number) => `2026-10-${String(n).padStart(2, '0')} 09:00`;
+/** An export with a VPN burst in the last week over a quiet baseline, a late ticket, a refused solution, and a title that tries to inject markup. */
+const EXPORT = `\uFEFF${[
+	row('ID', 'Title', 'Status', 'Opening date', 'Resolution date', 'Time to resolve', 'Category', 'Satisfaction', 'Last solution status'),
+	row('1', 'VPN disconnects every 10 minutes', 'Closed', day(1), day(2), day(3), 'Network > VPN', '4', ''),
+	row('2', 'VPN disconnects every 5 minutes', 'Solved', day(12), day(13), day(13), 'Network > VPN', '5', ''),
+	row('3', 'Printer jam on HP-2F', 'Closed', day(5), day(9), day(6), 'Printing', '2', 'Refused'),
+	row('4', 'VPN disconnects all the time', 'New', day(26), '', '', 'Network > VPN', '', ''),
+	row('5', 'VPN disconnects at login', 'New', day(27), '', '', 'Network > VPN', '', ''),
+	row('6', 'VPN disconnects every minute', 'New', day(28), '', '', 'Network > VPN', '', ''),
+	row('7', '<script>alert(1)</script> & <img src=x onerror=alert(2)>', 'New', day(20), '', day(21), '<b>Email</b>', '', ''),
+].join('\n')}`;
+
+describe('glpi-improve patterns', { timeout: 60_000 }, () => {
+	const csv = file('export.csv', EXPORT);
+
+	it('prints the patterns as text', () => {
+		const { code, stdout, stderr } = cli('patterns', csv);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/Near-duplicate clusters .*: 1/);
+		expect(stdout).toMatch(/5 tickets +"[a-z ]*vpn[a-z ]*" +Network > VPN +#1 #2 #4 #5 #6/);
+		expect(stdout).toMatch(/Now: 1\n +Network > VPN +2026-10-22 – 2026-10-28 +3 tickets/);
+		expect(stdout).toMatch(/Reopen loops: 1\n +#3 +Printing +solution refused/);
+		expect(stdout).toMatch(/Late tickets: 2\n +#7 +<b>Email<\/b> +7.0 d overdue +still open\n +#3 +Printing +3.0 d overdue/);
+	});
+
+	it('writes JSON with the patterns in the form the extension syncs', () => {
+		const { code, stdout } = cli('patterns', csv, '--format', 'json');
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.asOf).toBe('2026-10-28T09:00:00.000Z');
+		expect(report.clusters[0].ticketIds).toEqual([1, 2, 4, 5, 6]);
+		expect(report.indicators[0].overall).toMatchObject({ volume: 7, solved: 3, satisfaction: 11 / 3 });
+		for (const pattern of report.patterns) expect(PatternSchema.parse(pattern)).toEqual(pattern);
+		expect(report.patterns.map((p: { type: string }) => p.type).sort()).toEqual(['duplicates', 'reopen', 'spike']);
+	});
+
+	it('writes a self-contained HTML report with charts, where ticket text cannot inject markup', () => {
+		const out = join(dir, 'report.html');
+		const { code, stdout } = cli('patterns', csv, '--format', 'html', '--out', out, '--lang', 'fr');
+		expect(code).toBe(0);
+		expect(stdout).toBe('');
+		const html = readFileSync(out, 'utf8');
+		expect(html).toMatch(/^<!doctype html>/);
+		expect(html).toContain('<html lang="fr">');
+		expect(html).toContain("default-src 'none'");
+		expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
+		expect(html).not.toMatch(/<(script|img|iframe|object|embed|link|a)\b|href=|url\(/i);
+		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
+		expect(html).toContain('&lt;b&gt;Email&lt;/b&gt;');
+		expect(html).not.toContain('<b>');
+	});
+
+	it('takes the spike window and baseline from the options', () => {
+		const { stdout } = cli('patterns', csv, '--window', '3', '--baseline', '20', '--format', 'json');
+		const spike = JSON.parse(stdout).spikes.find((s: { current: boolean }) => s.current);
+		expect(spike).toMatchObject({ windowStart: '2026-10-26T00:00:00.000Z', windowEnd: '2026-10-29T00:00:00.000Z', count: 3 });
+	});
+
+	it('names the line and the problem of a bad file, and exits with 1', () => {
+		const bad = file('bad.csv', EXPORT.replace(day(12), 'yesterday'));
+		const { code, stdout, stderr } = cli('patterns', bad);
+		expect(code).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr).toBe(`glpi-improve: ${bad}, line 3: the date "yesterday" in column Opening date is not a date\n`);
+		const latin1 = file('latin1.csv', 'ID;Title\n1;ok\n2;caf\xe9\n');
+		writeFileSync(latin1, Buffer.from('ID;Title\n1;ok\n2;caf\xe9\n', 'latin1'));
+		expect(cli('patterns', latin1).stderr).toMatch(/line 3: the file is not UTF-8 text/);
+		expect(cli('patterns', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*missing.csv: ENOENT/) });
+	});
+
+	it('explains its usage: 0 for --help, 2 for a wrong command line', () => {
+		expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: glpi-improve patterns <export.csv>/) });
+		for (const args of [[], ['patterns'], ['cluster', csv], ['patterns', csv, '--format', 'pdf'], ['patterns', csv, '--bogus'], ['patterns', csv, '--window', '0']]) {
+			const { code, stderr } = cli(...args);
+			expect(code, args.join(' ')).toBe(2);
+			expect(stderr).toMatch(/^glpi-improve: .+\n\nUsage:/);
+		}
+	});
+});
