@@ -25,7 +25,7 @@ export default defineConfig({
 							bindings: {
 								TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
 								ADMIN_TOKEN: 'test-admin-token',
-								// `npm run fuzz` raises the property tests to 10,000 cases (docs/RELIABILITY.md).
+								// Cases per property test of fuzz.test.ts (10,005 in all by default; docs/RELIABILITY.md).
 								FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
 							},
 						},

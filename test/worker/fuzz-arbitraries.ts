@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_BODY_BYTES } from '../../shared/limits';
 import { PAGE_KINDS, PATTERN_TYPES } from '../../shared/schemas/signal';
 
 /** Hostile and near-valid inputs for the property tests of every route (fuzz.test.ts). */
@@ -21,7 +22,8 @@ export const validSignal = fc.record(
 		page: fc.record({ route: fc.stringMatching(/^\/[a-z./_-]{0,30}$/), kind: fc.constantFrom(...PAGE_KINDS) }),
 		target: fc.record({ selector: fc.string({ minLength: 1, maxLength: 40 }), label: fc.string({ minLength: 1, maxLength: 20 }) }, { requiredKeys: ['selector'] }),
 		tags: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/), { maxLength: 4 }),
-		text: fc.string({ maxLength: 200, unit: 'grapheme' }),
+		// 'binary' strings hold lone surrogates (valid JSON escapes, not valid Unicode): stored, never a 500.
+		text: fc.oneof(fc.string({ maxLength: 200, unit: 'grapheme' }), fc.string({ maxLength: 60, unit: 'binary' })),
 		severity: fc.integer({ min: 1, max: 5 }),
 		count: fc.integer({ min: 1, max: 100 }),
 	},
@@ -60,6 +62,8 @@ export const rawBody = fc.oneof(
 	fc.integer({ min: 1, max: 100_000 }).map((depth) => `{"signals":${'['.repeat(depth)}`),
 	fc.integer({ min: 1, max: 60_000 }).map((depth) => `{"signals":[{"page":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}]}`),
 	fc.integer({ min: 1000, max: 400_000 }).map((length) => `{"name":"${'é'.repeat(length)}"}`),
+	// Either side of the 512 KiB limit, to the byte: at most the limit is parsed (and refused as invalid), over is 413.
+	fc.integer({ min: MAX_BODY_BYTES - 40, max: MAX_BODY_BYTES + 40 }).map((bytes) => `{"signals":[],"pad":"${'x'.repeat(bytes - 24)}"}`),
 	fc.string({ maxLength: 200 }).map((text) => `{"signals": []} ${text}`),
 	fc.constantFrom('', 'null', 'true', '0', '""', '{}', '[]', '{"signals":null}', '\uFEFF{"signals":[]}', '{"a":1,"a":2}', '1e999'),
 );
@@ -102,3 +106,113 @@ export const pathId = fc.oneof(
 	fc.constantFrom('abcdefghijkl', '..', '%2e%2e', '%ZZ', '%00', 'a%2Fb', 'x'.repeat(65), 'é', '-', '__proto__', 'constructor'),
 	printable(80).map(encodeURIComponent),
 );
+
+/**
+ * Byte sequences that are not UTF-8: stray continuation bytes, overlong forms, surrogates encoded as UTF-8 (CESU-8),
+ * code points past U+10FFFF, 5-byte forms, truncated sequences, bytes never used (FE, FF); and JSON escapes of lone
+ * surrogates, which are valid JSON but not valid Unicode.
+ */
+const INVALID_UTF8: readonly (readonly number[])[] = [
+	[0x80],
+	[0xbf, 0x80],
+	[0xc0, 0xaf],
+	[0xc1, 0xbf],
+	[0xc3, 0x28],
+	[0xe0, 0x80, 0xaf],
+	[0xe2, 0x28, 0xa1],
+	[0xe2, 0x82],
+	[0xed, 0xa0, 0x80],
+	[0xed, 0xbf, 0xbf],
+	[0xf0, 0x28, 0x8c, 0xbc],
+	[0xf4, 0x90, 0x80, 0x80],
+	[0xf8, 0x88, 0x80, 0x80, 0x80],
+	[0xfe],
+	[0xff],
+];
+const LONE_SURROGATES = ['\\ud800', '\\udfff', '\\udc00x', 'a\\ud83d'].map((escape) => [...new TextEncoder().encode(escape)]);
+
+/**
+ * A valid body for each write route with `@@` where hostile bytes go: every string field a route stores (texts, route,
+ * selector, title, names, labels), so that bad bytes reach validation, aggregation, D1 and the CSV, not just the parser.
+ */
+const TEMPLATES: Record<string, (id: string) => unknown> = {
+	'/v1/signals': (id) => ({
+		signals: [
+			{ id, kind: 'idea', createdAt: '2026-01-05T10:00:00.000Z', page: { route: '/front/@@.php', kind: 'other', category: '@@' }, text: 'Idea @@ about @@' },
+			{ id: id.replace(/^./, 'f'), kind: 'friction', createdAt: '2026-01-05T10:00:00.000Z', page: { route: '/front/x.php', kind: 'other' }, target: { selector: '#a@@', label: '@@' }, tags: ['slow'] },
+		],
+	}),
+	'/v1/workspaces': () => ({ name: 'Desk @@' }),
+	'/v1/tokens': () => ({ role: 'reporter', label: '@@' }),
+	'/v1/backlog/:id': () => ({ title: 'Title @@', owner: '@@', note: 'Note @@' }),
+	'/v1/backlog/:id/merge': () => ({ into: '@@' }),
+	'/v1/hints': () => ({ route: '/front/@@', selector: '#@@', text: { en: '@@', fr: 'Astuce @@' } }),
+	'/v1/hints/:id': () => ({ text: { en: '@@' }, selector: '@@' }),
+	'/v1/workspace': () => ({ shareText: true }),
+};
+
+/** A body for `template` (a route path with :id) as raw bytes, hostile sequences spliced into its strings. */
+export const invalidUtf8Body = (template: string) =>
+	fc
+		.tuple(fc.uuid({ version: 4 }), fc.array(fc.array(fc.constantFrom(...INVALID_UTF8, ...LONE_SURROGATES), { minLength: 0, maxLength: 3 }), { minLength: 8, maxLength: 8 }))
+		.map(([id, inserts]) => {
+			const parts = JSON.stringify((TEMPLATES[template] ?? (() => ({ name: '@@' })))(id)).split('@@');
+			const bytes: number[] = [];
+			parts.forEach((part, index) => {
+				bytes.push(...new TextEncoder().encode(part));
+				if (index < parts.length - 1) for (const insert of inserts[index % inserts.length] ?? []) bytes.push(...insert);
+			});
+			return new Uint8Array(bytes);
+		});
+
+/**
+ * Header values of any ASCII byte fetch lets through (every one but NUL, CR and LF: control characters, DEL, quotes),
+ * under the names the worker reads and a few it should ignore. Bytes 0x80-0xFF are left out: workerd sends a JS
+ * string's code points over 0x7F as UTF-8 (with a warning per request), so they would not reach the worker as sent.
+ */
+const headerByte = fc.integer({ min: 1, max: 0x7f }).filter((code) => code !== 0x0a && code !== 0x0d).map((code) => String.fromCharCode(code));
+export const oddHeaders = fc.array(
+	fc.tuple(
+		fc.constantFrom('authorization', 'content-type', 'origin', 'accept', 'accept-encoding', 'access-control-request-method', 'x-forwarded-for', 'cookie', 'if-none-match', 'range', 'x-http-method-override'),
+		fc.oneof(fc.string({ unit: headerByte, maxLength: 120 }), fc.string({ unit: headerByte, maxLength: 40 }).map((value) => `Bearer ${value}`)),
+	),
+	{ maxLength: 5 },
+);
+
+/** Methods fetch can send (CONNECT, TRACE and TRACK are refused by fetch itself), the worker's and others. */
+export const method = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND', 'get', 'Patch');
+
+/** Paths near the real ones: double and trailing slashes, case, dot segments, escapes, extra segments, suffixes. */
+export const oddPath = fc.oneof(
+	fc.constantFrom(
+		'/',
+		'//v1/backlog',
+		'/v1//backlog',
+		'/v1/backlog/',
+		'/V1/backlog',
+		'/v1/BACKLOG',
+		'/v1/backlog/../tokens',
+		'/v1/./me',
+		'/v1/%62acklog',
+		'/v1/backlog%2Ecsv',
+		'/v1/backlog.csv/x',
+		'/v1/backlog;x=1',
+		'/v1/health/..',
+		'/v1/backlog/abcdefghijkl/merge/extra',
+		'/v1/backlog//merge',
+		'/v1/hints/%2F',
+		'/v1/tokens/%00',
+		'/v1/me.json',
+		'/v1/signals/',
+		'/v2/signals',
+		'/v1/workspaces/x',
+	),
+	fc.array(fc.oneof(fc.constantFrom('v1', 'backlog', 'hints', 'tokens', 'me', 'signals', 'merge', 'metrics', 'workspace', 'health', '..', '.', '', '%00', '%ZZ', '%2F'), printable(12).map(encodeURIComponent)), { minLength: 1, maxLength: 5 }).map(
+		(segments) => `/${segments.join('/')}`,
+	),
+);
+
+/** One key repeated with several values (status=new&status=plan...), which the schemas must refuse or read one way. */
+export const repeatedQuery = fc
+	.tuple(fc.constantFrom('status', 'kind', 'route', 'q', 'sort', 'limit', 'cursor', 'from', 'to'), fc.array(queryValue, { minLength: 2, maxLength: 5 }))
+	.map(([key, values]) => values.map((value) => `${key}=${value}`).join('&'));
