@@ -24,6 +24,18 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 	});
 }
 
+/** Runs `npx <args>` and returns its standard output. */
+function output(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`npx ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`))));
+	});
+}
+
 export interface LocalWorker {
 	url: string;
 	adminToken: string;
@@ -34,6 +46,8 @@ export interface LocalWorker {
 	dispose(): Promise<void>;
 	/** Runs SQL on the worker's local D1 (for what the API cannot do by design, such as dating a change in the past). */
 	sql(command: string): Promise<void>;
+	/** Reads rows of the worker's local D1 (SELECT), for counts the API does not give, such as rows per signal id. */
+	query<T = Record<string, unknown>>(select: string): Promise<T[]>;
 }
 
 /**
@@ -93,6 +107,11 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 		start,
 		stop,
 		sql: (command) => run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--command', command], env),
+		query: async <T>(select: string) => {
+			const text = await output(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--json', '--command', select], env);
+			const [first] = JSON.parse(text.slice(text.indexOf('['))) as { results: T[] }[];
+			return first?.results ?? [];
+		},
 		dispose: async () => {
 			await stop();
 			rmSync(persist, { recursive: true, force: true });
