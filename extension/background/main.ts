@@ -6,7 +6,7 @@ import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage
 import { fetchBacklog, refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { recordFriction } from './friction';
-import { forgetHints, hintsFor, rememberMeToo } from './hints';
+import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { buildSignal, enqueue } from './queue';
@@ -78,6 +78,7 @@ export function startBackground(): void {
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
 	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language));
+	onMessage('dismissHint', ({ data }) => dismissHint(data));
 	onMessage('meToo', ({ data }) =>
 		attempt(async () => {
 			const { id } = await queueDraft(data.draft);

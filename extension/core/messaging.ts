@@ -55,6 +55,12 @@ export interface HintView {
 	tags: string[];
 	/** The user already said "me too" on this element. */
 	mine: boolean;
+	/** What the overlay remembers a dismissal by: the hint (or item) and a hash of its text, so an edited hint shows again. */
+	id: string;
+	/** Manager hints: an http(s) link, e.g. a knowledge base article. */
+	link?: string;
+	/** The user closed this hint for good. */
+	dismissed: boolean;
 }
 
 interface ProtocolMap {
@@ -68,6 +74,8 @@ interface ProtocolMap {
 	recordFriction(event: FrictionEvent): Result<{ count: number }>;
 	getHints(input: { route: string; language: 'en' | 'fr' }): Result<HintView[]>;
 	meToo(input: { key: string; draft: SignalDraft }): Result<{ id: string }>;
+	/** The user closes a hint for good (per user, in this browser). */
+	dismissHint(id: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

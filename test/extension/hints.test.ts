@@ -40,11 +40,11 @@ describe('hints for the "me too" markers', () => {
 		if (!result.ok) return;
 		expect(result.value).toEqual([
 			// The item's tags, from the title the server gives friction items, so the "me too" joins the same item.
-			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false },
+			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
 			// A title a manager rewrote: the "me too" is tagged as such.
-			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false },
+			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
 			// In the user's language, else the other one.
-			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false },
+			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false, id: expect.not.stringMatching(/^item:/), dismissed: false },
 		]);
 	});
 
