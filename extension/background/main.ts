@@ -3,7 +3,7 @@ import { sendToTab } from '../core/content-messaging';
 import { type Result, onMessage } from '../core/messaging';
 import { strictest } from '../core/outgoing';
 import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
-import { fetchBacklog, refreshWhoAmI, saveConnection } from './connection';
+import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
@@ -65,7 +65,6 @@ export function startBackground(): void {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
 		return flush();
 	});
-	onMessage('getBacklog', ({ data }) => fetchBacklog(data));
 	onMessage('saveConnection', async ({ data }) => {
 		const result = await saveConnection(data);
 		void scheduleFlush();

@@ -1,5 +1,4 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { BacklogItem, BacklogQuery } from '../../shared/schemas/backlog';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import type { WhoAmI } from '../../shared/schemas/workspace';
 import type { FrictionKind, PrivacySettings, QueuedSignal, SyncState } from './storage';
@@ -67,7 +66,6 @@ interface ProtocolMap {
 	enqueueSignal(draft: SignalDraft): Result<{ id: string; waiting: number }>;
 	getSyncStatus(): SyncStatus;
 	syncNow(): SyncStatus;
-	getBacklog(query: Partial<BacklogQuery>): Result<{ items: BacklogItem[]; nextCursor: string | null }>;
 	saveConnection(input: { backendUrl: string; token: string }): Result<WhoAmI>;
 	registerGlpiUrls(urls: string[]): Result<string[]>;
 	getOverlayConfig(): OverlayConfig;
