@@ -1,22 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { observe } from '../core/dom';
 import { type HintView, sendMessage } from '../core/messaging';
-import { visibleElementOf } from '../glpi/element-target';
 import { t } from '../i18n';
+import { useAnchors } from './use-anchors';
 import { useLanguage } from './use-language';
-
-interface Placed {
-	hint: HintView;
-	element: Element;
-	box: { top: number; left: number } | null;
-}
-
-/** The marker sits on the top left corner of the element's visible box (me-too markers take the right one). */
-function boxOf(element: Element): Placed['box'] {
-	const rect = visibleElementOf(element).getBoundingClientRect();
-	if (!element.isConnected || (rect.width === 0 && rect.height === 0)) return null;
-	return { top: Math.max(0, rect.top - 8), left: Math.max(0, rect.left - 8) };
-}
 
 /** A hint's words, its link, and a way to hide it for good; shown next to its marker or in the page notes. */
 function HintCard({ hint, onDismiss, onClose }: { hint: HintView; onDismiss(): void; onClose?(): void }) {
@@ -51,37 +37,10 @@ function HintCard({ hint, onDismiss, onClose }: { hint: HintView; onDismiss(): v
 export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Document; signal: AbortSignal }) {
 	useLanguage();
 	const [visible, setVisible] = useState(hints.filter((hint) => !hint.dismissed));
-	const [placed, setPlaced] = useState<Placed[]>([]);
+	const [placed] = useAnchors(hints, { selectorOf: (hint) => hint.selector, keyOf: (hint) => hint.id, corner: 'left', doc, signal });
 	const [open, setOpen] = useState<string | null>(null);
 	const [notesOpen, setNotesOpen] = useState(false);
-
-	useEffect(() => {
-		let frame = 0;
-		const layout = () => {
-			cancelAnimationFrame(frame);
-			frame = requestAnimationFrame(() => setPlaced((current) => current.map((entry) => ({ ...entry, box: boxOf(entry.element) }))));
-		};
-		for (const hint of hints.filter((entry) => entry.selector)) {
-			const selector = hint.selector ?? '';
-			try {
-				observe(
-					selector,
-					(element) => {
-						if (doc.querySelectorAll(selector).length !== 1) return;
-						setPlaced((current) => [...current.filter((entry) => entry.hint.id !== hint.id), { hint, element, box: boxOf(element) }]);
-					},
-					{ signal, root: doc },
-				);
-			} catch {
-				// A selector the browser cannot parse: the hint shows with the page notes instead.
-			}
-		}
-		const options = { capture: true, passive: true, signal };
-		doc.addEventListener('scroll', layout, options);
-		(doc.defaultView ?? window).addEventListener('resize', layout, options);
-		doc.addEventListener('keydown', (event) => event.key === 'Escape' && setOpen(null), { signal });
-		signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
-	}, []);
+	useEffect(() => doc.addEventListener('keydown', (event) => event.key === 'Escape' && setOpen(null), { signal }), []);
 
 	const dismiss = (hint: HintView) => {
 		setVisible((current) => current.filter((entry) => entry.id !== hint.id));
@@ -89,13 +48,13 @@ export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Doc
 		void sendMessage('dismissHint', hint.id);
 	};
 	const isVisible = (hint: HintView) => visible.some((entry) => entry.id === hint.id);
-	const onElements = placed.filter((entry) => entry.box && isVisible(entry.hint));
+	const onElements = placed.filter((entry) => entry.box && isVisible(entry.item));
 	// Hints whose element is not on this page (or that have none) are not lost: they join the page notes.
-	const pageNotes = visible.filter((hint) => !placed.some((entry) => entry.hint.id === hint.id));
+	const pageNotes = visible.filter((hint) => !placed.some((entry) => entry.item.id === hint.id));
 
 	return (
 		<div class="gx-root">
-			{onElements.map(({ hint, box }) => (
+			{onElements.map(({ item: hint, box }) => (
 				<span key={hint.id} class="gx-hint-anchor" style={{ top: `${box?.top ?? 0}px`, left: `${box?.left ?? 0}px` }}>
 					<button
 						type="button"
