@@ -46,16 +46,11 @@ async function fetchHints(route: string): Promise<Result<Hint[]>> {
 }
 
 /**
- * The tags a "me too" carries, so that it joins the item's friction key (route, selector, tag; API.md, Aggregation).
- * Known-issue hints do not carry the item's tags yet: until they do, they are read from the title the server gives a
- * friction item ("confusing, slow — Category…", worker/services/aggregate.ts titleOf); a title a manager rewrote
- * gives the tag "me-too", which the manager can merge.
+ * The tags a "me too" carries, so that it joins the item's friction key (route, element, tag; API.md, Aggregation):
+ * the known issue's own tags, sent by the server. A manager hint has none: "me-too".
  */
 export function meTooTags(hint: Hint): string[] {
-	if ('tags' in hint && Array.isArray(hint.tags) && hint.tags.length > 0) return hint.tags as string[];
-	if (hint.kind !== 'known-issue' || (hint.itemKind !== 'friction' && hint.itemKind !== 'auto-friction')) return ['me-too'];
-	const tags = /^([a-z0-9][a-z0-9-]{0,31}(?:, [a-z0-9][a-z0-9-]{0,31})*) — /.exec(hint.title)?.[1]?.split(', ');
-	return tags?.length ? tags.slice(0, 10) : ['me-too'];
+	return hint.kind === 'known-issue' && hint.tags.length > 0 ? hint.tags.slice(0, 10) : ['me-too'];
 }
 
 export const meTooKey = (route: string, selector: string) => `${route}|${selector}`;
