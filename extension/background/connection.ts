@@ -1,4 +1,3 @@
-import { BacklogQuerySchema, type BacklogItem, type BacklogQuery } from '../../shared/schemas/backlog';
 import { type WhoAmI, WhoAmISchema } from '../../shared/schemas/workspace';
 import { apiClient, failureOf } from '../core/api-client';
 import type { Result } from '../core/messaging';
@@ -14,7 +13,7 @@ export async function checkConnection(backendUrl: string, token: string): Promis
 	try {
 		const response = await apiClient(backendUrl, token).v1.me.$get();
 		if (!response.ok) {
-			const failure = await failureOf(response as unknown as Response);
+			const failure = await failureOf(response);
 			// A refused token forgets who it was; a server error keeps the last answer.
 			if (failure.status === 401 || failure.status === 403) await whoAmIStorage.setValue(null);
 			return { ok: false, error: failure.message, status: failure.status };
@@ -41,34 +40,4 @@ export async function saveConnection(input: { backendUrl: string; token: string 
 export async function refreshWhoAmI(): Promise<void> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	if (backendUrl && token) await checkConnection(backendUrl, token);
-}
-
-export async function fetchBacklog(data: Partial<BacklogQuery>): Promise<Result<{ items: BacklogItem[]; nextCursor: string | null }>> {
-	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
-	if (!backendUrl || !token) return { ok: false, error: 'not-configured' };
-	const query = BacklogQuerySchema.parse(
-		Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value === undefined ? undefined : String(value)])),
-	);
-	try {
-		const response = await apiClient(backendUrl, token).v1.backlog.$get({
-			query: {
-				sort: query.sort,
-				limit: String(query.limit),
-				...(query.status ? { status: query.status.join(',') } : {}),
-				...(query.kind ? { kind: query.kind.join(',') } : {}),
-				...(query.route ? { route: query.route } : {}),
-				...(query.q ? { q: query.q } : {}),
-				...(query.cursor ? { cursor: query.cursor } : {}),
-			},
-		});
-		if (!response.ok) {
-			const failure = await failureOf(response as unknown as Response);
-			return { ok: false, error: failure.message, status: failure.status };
-		}
-		const page = await response.json();
-		if (!query.cursor) await backlogCacheStorage.setValue({ items: page.items, at: new Date().toISOString() });
-		return { ok: true, value: page };
-	} catch (error) {
-		return { ok: false, error: errorOf(error), status: 0 };
-	}
 }

@@ -1,7 +1,7 @@
 import { type Hint, HintListSchema } from '../../shared/schemas/hint';
 import { apiClient, failureOf } from '../core/api-client';
 import type { HintView, Result } from '../core/messaging';
-import { meTooStorage, settingsStorage, tokenStorage } from '../core/storage';
+import { hintDismissalsStorage, meTooStorage, settingsStorage, tokenStorage } from '../core/storage';
 
 /**
  * GET /v1/hints?route= (reporter and up), through the typed client: manager-written hints and one known-issue hint
@@ -13,6 +13,18 @@ const cache = new Map<string, { at: number; hints: Hint[] }>();
 
 /** Forgets a route's hints, so the next page load shows a "me too" that was just given. */
 export const forgetHints = (route: string) => cache.delete(route);
+/** Forgets every route's hints: a manager changed an item or a hint, so pages must show the new state at once. */
+export const forgetAllHints = () => cache.clear();
+
+/** A short, stable hash of a text (FNV-1a), so that a dismissal is tied to what the hint said. */
+function textHash(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+	return (hash >>> 0).toString(36);
+}
+
+/** The id a dismissal is remembered by: the manager hint's id or the known issue's item, and what it says. */
+export const hintIdOf = (hint: Hint) => `${hint.kind === 'manager' ? hint.id : `item:${hint.itemId}`}:${textHash(JSON.stringify(hint.text))}`;
 
 async function fetchHints(route: string): Promise<Result<Hint[]>> {
 	const cached = cache.get(route);
@@ -34,16 +46,11 @@ async function fetchHints(route: string): Promise<Result<Hint[]>> {
 }
 
 /**
- * The tags a "me too" carries, so that it joins the item's friction key (route, selector, tag; API.md, Aggregation).
- * Known-issue hints do not carry the item's tags yet: until they do, they are read from the title the server gives a
- * friction item ("confusing, slow — Category…", worker/services/aggregate.ts titleOf); a title a manager rewrote
- * gives the tag "me-too", which the manager can merge.
+ * The tags a "me too" carries, so that it joins the item's friction key (route, element, tag; API.md, Aggregation):
+ * the known issue's own tags, sent by the server. A manager hint has none: "me-too".
  */
 export function meTooTags(hint: Hint): string[] {
-	if ('tags' in hint && Array.isArray(hint.tags) && hint.tags.length > 0) return hint.tags as string[];
-	if (hint.kind !== 'known-issue' || (hint.itemKind !== 'friction' && hint.itemKind !== 'auto-friction')) return ['me-too'];
-	const tags = /^([a-z0-9][a-z0-9-]{0,31}(?:, [a-z0-9][a-z0-9-]{0,31})*) — /.exec(hint.title)?.[1]?.split(', ');
-	return tags?.length ? tags.slice(0, 10) : ['me-too'];
+	return hint.kind === 'known-issue' && hint.tags.length > 0 ? hint.tags.slice(0, 10) : ['me-too'];
 }
 
 export const meTooKey = (route: string, selector: string) => `${route}|${selector}`;
@@ -52,7 +59,7 @@ export const meTooKey = (route: string, selector: string) => `${route}|${selecto
 export async function hintsFor(route: string, language: 'en' | 'fr'): Promise<Result<HintView[]>> {
 	const fetched = await fetchHints(route);
 	if (!fetched.ok) return fetched;
-	const mine = await meTooStorage.getValue();
+	const [mine, dismissed] = await Promise.all([meTooStorage.getValue(), hintDismissalsStorage.getValue()]);
 	const other = language === 'en' ? 'fr' : 'en';
 	return {
 		ok: true,
@@ -65,8 +72,11 @@ export async function hintsFor(route: string, language: 'en' | 'fr'): Promise<Re
 				signalCount: hint.kind === 'known-issue' ? hint.signalCount : 0,
 				tags: meTooTags(hint),
 				mine: key in mine,
+				id: hintIdOf(hint),
+				dismissed: hintIdOf(hint) in dismissed,
 			};
 			if (hint.selector) view.selector = hint.selector;
+			if (hint.kind === 'manager' && hint.link && /^https?:\/\//i.test(hint.link)) view.link = hint.link;
 			return view;
 		}),
 	};
@@ -77,4 +87,11 @@ export async function rememberMeToo(key: string, now = new Date()): Promise<void
 	const cutoff = now.getTime() - 90 * 24 * 60 * 60_000;
 	const kept = Object.entries(await meTooStorage.getValue()).filter(([, at]) => Date.parse(at) >= cutoff);
 	await meTooStorage.setValue({ ...Object.fromEntries(kept), [key]: now.toISOString() });
+}
+
+/** Remembers that the user closed a hint, forgetting dismissals older than a year. */
+export async function dismissHint(id: string, now = new Date()): Promise<void> {
+	const cutoff = now.getTime() - 365 * 24 * 60 * 60_000;
+	const kept = Object.entries(await hintDismissalsStorage.getValue()).filter(([, at]) => Date.parse(at) >= cutoff);
+	await hintDismissalsStorage.setValue({ ...Object.fromEntries(kept), [id]: now.toISOString() });
 }

@@ -3,10 +3,10 @@ import { sendToTab } from '../core/content-messaging';
 import { type Result, onMessage } from '../core/messaging';
 import { strictest } from '../core/outgoing';
 import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
-import { fetchBacklog, refreshWhoAmI, saveConnection } from './connection';
+import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { recordFriction } from './friction';
-import { forgetHints, hintsFor, rememberMeToo } from './hints';
+import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { buildSignal, enqueue } from './queue';
@@ -65,7 +65,6 @@ export function startBackground(): void {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
 		return flush();
 	});
-	onMessage('getBacklog', ({ data }) => fetchBacklog(data));
 	onMessage('saveConnection', async ({ data }) => {
 		const result = await saveConnection(data);
 		void scheduleFlush();
@@ -78,6 +77,7 @@ export function startBackground(): void {
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
 	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language));
+	onMessage('dismissHint', ({ data }) => dismissHint(data));
 	onMessage('meToo', ({ data }) =>
 		attempt(async () => {
 			const { id } = await queueDraft(data.draft);

@@ -1,19 +1,22 @@
 import { onManagerMessage } from '../core/manager-messaging';
 import { checkGlpiConnection, pushItemToGlpi } from './glpi-push';
+import { forgetAllHints } from './hints';
 import { createHint, deleteHint, exportCsv, getItem, getMetrics, listBacklog, listHints, mergeItem, patchItem, updateHint } from './manager-api';
 
 /** The manager popup's requests, answered by the background (it holds the tokens). */
 export function registerManagerHandlers(): void {
 	onManagerMessage('listBacklog', ({ data }) => listBacklog(data.filters, data.cursor, data.limit));
 	onManagerMessage('getItem', ({ data }) => getItem(data));
-	onManagerMessage('patchItem', ({ data }) => patchItem(data.id, data.patch));
-	onManagerMessage('mergeItem', ({ data }) => mergeItem(data.id, data.into));
+	// A manager's change shows on GLPI pages at once: known issues retire when their item is done, hints appear.
+	const thenForget = <T>(work: Promise<T>) => work.finally(forgetAllHints);
+	onManagerMessage('patchItem', ({ data }) => thenForget(patchItem(data.id, data.patch)));
+	onManagerMessage('mergeItem', ({ data }) => thenForget(mergeItem(data.id, data.into)));
 	onManagerMessage('getMetrics', ({ data }) => getMetrics(data.from, data.to));
 	onManagerMessage('exportCsv', ({ data }) => exportCsv(data));
 	onManagerMessage('listHints', ({ data }) => listHints(data));
-	onManagerMessage('createHint', ({ data }) => createHint(data));
-	onManagerMessage('updateHint', ({ data }) => updateHint(data.id, data.patch));
-	onManagerMessage('deleteHint', ({ data }) => deleteHint(data));
+	onManagerMessage('createHint', ({ data }) => thenForget(createHint(data)));
+	onManagerMessage('updateHint', ({ data }) => thenForget(updateHint(data.id, data.patch)));
+	onManagerMessage('deleteHint', ({ data }) => thenForget(deleteHint(data)));
 	onManagerMessage('pushToGlpi', ({ data }) => pushItemToGlpi(data.itemId, data.itemtype, data.language));
 	onManagerMessage('checkGlpiApi', () => checkGlpiConnection());
 }

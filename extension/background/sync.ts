@@ -24,7 +24,7 @@ async function send(baseUrl: string, token: string, signals: Signal[]): Promise<
 			const body = await response.json();
 			return { kind: 'ok', acknowledged: [...body.accepted, ...body.duplicates] };
 		}
-		const failure = await failureOf(response as unknown as Response);
+		const failure = await failureOf(response);
 		const retryAfter = Number(response.headers.get('retry-after'));
 		return Number.isFinite(retryAfter) && retryAfter > 0 ? { kind: 'failed', failure, retryAfterMs: retryAfter * 1000 } : { kind: 'failed', failure };
 	} catch (error) {

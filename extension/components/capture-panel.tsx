@@ -4,7 +4,7 @@ import type { Page, SignalKind } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
-import { OutgoingPreview } from './outgoing-preview';
+import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
 export type CaptureKind = Extract<SignalKind, 'idea' | 'friction' | 'bug' | 'praise'>;
@@ -111,20 +111,7 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 					{t('capture.tagElement')}
 				</button>
 			)}
-			<OutgoingPreview outgoing={outgoing} />
-			{error && (
-				<p class="gx-error" role="alert">
-					{error}
-				</p>
-			)}
-			<div class="gx-actions">
-				<button type="button" onClick={onCancel}>
-					{t('capture.cancel')}
-				</button>
-				<button type="submit" class="gx-primary" data-gx="send">
-					{t('capture.send')}
-				</button>
-			</div>
+			<SendFooter outgoing={outgoing} error={error} onCancel={onCancel} />
 		</form>
 	);
 }

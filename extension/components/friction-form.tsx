@@ -3,7 +3,7 @@ import type { Page } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
-import { OutgoingPreview } from './outgoing-preview';
+import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
 /** The friction tags offered on an element; the backlog groups friction by element and shared tag (API.md). */
@@ -57,20 +57,7 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 				{t('friction.word')}
 				<input name="gx-friction-text" value={text} maxLength={200} onInput={(event) => setText(event.currentTarget.value)} />
 			</label>
-			<OutgoingPreview outgoing={outgoing} />
-			{error && (
-				<p class="gx-error" role="alert">
-					{error}
-				</p>
-			)}
-			<div class="gx-actions">
-				<button type="button" onClick={onCancel}>
-					{t('capture.cancel')}
-				</button>
-				<button type="submit" class="gx-primary" data-gx="send">
-					{t('capture.send')}
-				</button>
-			</div>
+			<SendFooter outgoing={outgoing} error={error} onCancel={onCancel} />
 		</form>
 	);
 }

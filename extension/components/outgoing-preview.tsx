@@ -40,3 +40,25 @@ export function OutgoingPreview({ outgoing }: { outgoing: Outgoing }) {
 		</details>
 	);
 }
+
+/** The end of every form that sends a signal: what leaves the browser, the error if any, Cancel and Send. */
+export function SendFooter({ outgoing, error, onCancel }: { outgoing: Outgoing; error: string; onCancel(): void }) {
+	return (
+		<>
+			<OutgoingPreview outgoing={outgoing} />
+			{error && (
+				<p class="gx-error" role="alert">
+					{error}
+				</p>
+			)}
+			<div class="gx-actions">
+				<button type="button" onClick={onCancel}>
+					{t('capture.cancel')}
+				</button>
+				<button type="submit" class="gx-primary" data-gx="send">
+					{t('capture.send')}
+				</button>
+			</div>
+		</>
+	);
+}

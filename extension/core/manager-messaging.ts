@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { type BacklogDetail, type BacklogItem, type BacklogPatch, OPEN_STATUSES } from '../../shared/schemas/backlog';
+import type { BacklogDetail, BacklogItem, BacklogPatch } from '../../shared/schemas/backlog';
+import { OPEN_STATUSES } from '../../shared/vocabulary';
 import type { Hint, HintInput, HintPatch, ManagerHint } from '../../shared/schemas/hint';
 import type { Metrics } from '../../shared/schemas/metrics';
 import type { GlpiFailureReason, GlpiItemtype } from '../background/glpi-api';

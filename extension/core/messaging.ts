@@ -1,5 +1,4 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { BacklogItem, BacklogQuery } from '../../shared/schemas/backlog';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import type { WhoAmI } from '../../shared/schemas/workspace';
 import type { FrictionKind, PrivacySettings, QueuedSignal, SyncState } from './storage';
@@ -55,19 +54,26 @@ export interface HintView {
 	tags: string[];
 	/** The user already said "me too" on this element. */
 	mine: boolean;
+	/** What the overlay remembers a dismissal by: the hint (or item) and a hash of its text, so an edited hint shows again. */
+	id: string;
+	/** Manager hints: an http(s) link, e.g. a knowledge base article. */
+	link?: string;
+	/** The user closed this hint for good. */
+	dismissed: boolean;
 }
 
 interface ProtocolMap {
 	enqueueSignal(draft: SignalDraft): Result<{ id: string; waiting: number }>;
 	getSyncStatus(): SyncStatus;
 	syncNow(): SyncStatus;
-	getBacklog(query: Partial<BacklogQuery>): Result<{ items: BacklogItem[]; nextCursor: string | null }>;
 	saveConnection(input: { backendUrl: string; token: string }): Result<WhoAmI>;
 	registerGlpiUrls(urls: string[]): Result<string[]>;
 	getOverlayConfig(): OverlayConfig;
 	recordFriction(event: FrictionEvent): Result<{ count: number }>;
 	getHints(input: { route: string; language: 'en' | 'fr' }): Result<HintView[]>;
 	meToo(input: { key: string; draft: SignalDraft }): Result<{ id: string }>;
+	/** The user closes a hint for good (per user, in this browser). */
+	dismissHint(id: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

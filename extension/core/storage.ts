@@ -107,6 +107,9 @@ export const frictionCountersStorage = storage.defineItem<Record<string, Frictio
 /** "Me too" already given, by `${route}|${selector}`, with the time: one per element and user, shown as given. */
 export const meTooStorage = storage.defineItem<Record<string, string>>('local:meToo', { fallback: {}, version: 1 });
 
+/** Hints the user closed for good, by HintView.id, with the time: a changed hint has a new id and shows again. */
+export const hintDismissalsStorage = storage.defineItem<Record<string, string>>('local:hintDismissals', { fallback: {}, version: 1 });
+
 /** The user's access to GLPI's REST API for "push to GLPI" (manager popup). Read by the background only. */
 export interface GlpiApiSettings {
 	/** GLPI's address with its root_doc; empty means the first GLPI address of the settings. */

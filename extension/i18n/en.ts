@@ -88,6 +88,13 @@ export const en = {
 	'friction.word': 'A word about it (optional)',
 	'friction.noTag': 'Pick at least one tag.',
 	'menu.reportFriction': 'Report friction on this element',
+	'hints.marker': 'A hint about this element',
+	'hints.pageNotes': 'Notes on this page ({count})',
+	'hints.fromManager': 'From your service desk',
+	'hints.knownIssue': 'Known issue',
+	'hints.dismiss': 'Hide this hint',
+	'hints.close': 'Close',
+	'hints.readMore': 'Read more',
 	'metoo.add': 'Me too: add my report on this element',
 	'metoo.given': 'You reported this element',
 	'metoo.saved': 'Thanks: your report is added.',
@@ -126,6 +133,7 @@ export const en = {
 	'feature.capture-button': 'Capture button and panel (Alt+Shift+I)',
 	'feature.friction-tagging': 'Friction tagging of page elements (and the context menu)',
 	'feature.me-too-markers': '"Me too" markers on elements with known friction',
+	'feature.hints-overlay': 'Hints from your service desk and known issues on GLPI pages',
 	'feature.auto-friction': 'Automatic friction signals',
 } as const;
 

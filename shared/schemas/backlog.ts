@@ -4,11 +4,11 @@ import { IsoDateTimeSchema, ServerIdSchema, TagSchema } from './common';
 import { RouteSchema, SignalKindSchema, SignalSchema } from './signal';
 
 /** The PDCA stages of ITIL continual improvement, plus the two ways out. */
-export const ITEM_STATUSES = ['new', 'plan', 'do', 'check', 'act', 'done', 'rejected'] as const;
+import { ITEM_STATUSES } from '../vocabulary';
+
+export { ITEM_STATUSES, OPEN_STATUSES } from '../vocabulary';
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
-/** Statuses in which an item is still open: its known-issue hint shows on its page. */
-export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'plan', 'do', 'check', 'act'];
 
 export const GlpiLinkSchema = z.strictObject({
 	itemtype: z.enum(['Problem', 'Change']),

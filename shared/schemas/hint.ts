@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_HINT_TEXT } from '../limits';
-import { IsoDateTimeSchema, ServerIdSchema } from './common';
+import { IsoDateTimeSchema, ServerIdSchema, TagSchema } from './common';
 import { ItemStatusSchema } from './backlog';
 import { RouteSchema, SignalKindSchema } from './signal';
 
@@ -63,6 +63,8 @@ export const KnownIssueHintSchema = z.strictObject({
 	status: ItemStatusSchema,
 	title: z.string(),
 	signalCount: z.int().nonnegative(),
+	/** Added: the item's tags, so that a "me too" joins the same item (friction groups by route, element and tag). */
+	tags: z.array(TagSchema),
 	selector: SelectorSchema.optional(),
 	text: z.strictObject({ en: z.string(), fr: z.string() }),
 });

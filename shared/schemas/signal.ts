@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { MAX_PATTERN_TICKETS, MAX_SIGNALS_PER_BATCH, MAX_TAGS, MAX_TEXT_LENGTH } from '../limits';
 import { IsoDateTimeSchema, TagSchema } from './common';
 
-export const SIGNAL_KINDS = ['idea', 'friction', 'bug', 'praise', 'auto-friction', 'pattern'] as const;
+import { SIGNAL_KINDS } from '../vocabulary';
+
+export { SIGNAL_KINDS } from '../vocabulary';
 export const SignalKindSchema = z.enum(SIGNAL_KINDS);
 export type SignalKind = z.infer<typeof SignalKindSchema>;
 

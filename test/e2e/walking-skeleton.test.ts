@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/glpi-pages';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { type GlpiServer, startGlpiServer } from './support/glpi-server';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
@@ -41,6 +44,8 @@ describe('an idea travels from a GLPI ticket page to the manager popup', () => {
 		await page.locator('textarea[name="gx-text"]').fill(idea);
 		// The preview shows what leaves the browser: the address is already gone.
 		await expect.poll(() => page.locator('[data-gx="preview"]').textContent()).toContain('[email]');
+		mkdirSync(join(PROJECT_ROOT, 'test-results/screenshots'), { recursive: true });
+		await page.screenshot({ path: join(PROJECT_ROOT, 'test-results/screenshots/overlay-capture.png') });
 		await page.locator('.gx-panel button[type="submit"]').click();
 		await page.locator('[data-gx="toast"]').waitFor({ timeout: 5_000 });
 		expect(await page.locator('.gx-panel').count()).toBe(0);

@@ -9,8 +9,8 @@ const selector = '#itil-form select[name="itilcategories_id"]';
 /** GET /v1/hints as the backend answers it (shared/schemas/hint.ts): known-issue hints made from open items, and a manager's. */
 const BODY = {
 	hints: [
-		{ kind: 'known-issue', itemId: 'it_123456', itemKind: 'friction', status: 'plan', title: 'confusing, missing-option — Category: no VPN sub-category', signalCount: 7, selector, text: { en: 'Known issue (being planned): category', fr: 'Problème connu (en cours de planification) : catégorie' } },
-		{ kind: 'known-issue', itemId: 'it_654321', itemKind: 'friction', status: 'new', title: 'The status list is far too long', signalCount: 2, selector: '#itil-form select[name="status"]', text: { en: 'Known issue (reported): status', fr: 'Problème connu (signalé) : statut' } },
+		{ kind: 'known-issue', itemId: 'it_123456', itemKind: 'friction', status: 'plan', title: 'Category: no VPN sub-category', signalCount: 7, tags: ['confusing', 'missing-option'], selector, text: { en: 'Known issue (being planned): category', fr: 'Problème connu (en cours de planification) : catégorie' } },
+		{ kind: 'known-issue', itemId: 'it_654321', itemKind: 'friction', status: 'new', title: 'The status list is far too long', signalCount: 2, tags: [], selector: '#itil-form select[name="status"]', text: { en: 'Known issue (reported): status', fr: 'Problème connu (signalé) : statut' } },
 		{ kind: 'manager', id: 'h_manager', route, text: { fr: 'Pensez à la catégorie' }, createdAt: '2026-11-28T10:00:00.000Z', updatedAt: '2026-11-28T10:00:00.000Z' },
 	],
 };
@@ -39,12 +39,12 @@ describe('hints for the "me too" markers', () => {
 		expect(headers.get('authorization')).toBe('Bearer secret-token');
 		if (!result.ok) return;
 		expect(result.value).toEqual([
-			// The item's tags, from the title the server gives friction items, so the "me too" joins the same item.
-			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false },
-			// A title a manager rewrote: the "me too" is tagged as such.
-			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false },
+			// The item's tags, as the server sends them, so the "me too" joins the same item.
+			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
+			// An item without tags: the "me too" is tagged as such.
+			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
 			// In the user's language, else the other one.
-			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false },
+			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false, id: expect.not.stringMatching(/^item:/), dismissed: false },
 		]);
 	});
 

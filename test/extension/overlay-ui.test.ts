@@ -129,7 +129,7 @@ describe('the element picker', () => {
 });
 
 describe('the "me too" markers', () => {
-	const hint = (selector: string, extra: Partial<HintView> = {}): HintView => ({ key: `${page.route}|${selector}`, kind: 'known-issue', selector, text: 'Known issue: confusing', signalCount: 4, tags: ['confusing'], mine: false, ...extra });
+	const hint = (selector: string, extra: Partial<HintView> = {}): HintView => ({ key: `${page.route}|${selector}`, kind: 'known-issue', selector, text: 'Known issue: confusing', signalCount: 4, tags: ['confusing'], mine: false, id: `item:x:${selector}`, dismissed: false, ...extra });
 	const place = (element: Element | null) => {
 		if (element) element.getBoundingClientRect = () => ({ top: 100, left: 50, right: 250, bottom: 130, width: 200, height: 30, x: 50, y: 100, toJSON: () => ({}) });
 	};

@@ -75,7 +75,8 @@ describe('known-issue hints', () => {
 		expect(bug).toMatchObject({ status: 'new', signalCount: 2, title: 'Saving fails when the title has an emoji' });
 		expect(bug?.text.en).toContain('Known issue');
 		expect(bug?.text.fr).toContain('Problème connu');
-		expect(known.find((hint) => hint.itemKind === 'friction')?.selector).toBe('#urgency');
+		expect(known.find((hint) => hint.itemKind === 'friction')).toMatchObject({ selector: '#urgency', tags: ['confusing'] });
+		expect(bug?.tags).toEqual([]);
 
 		const items = await backlogOf(workspace, `?route=${ROUTE}&kind=bug,friction`);
 		await json(call(`/v1/backlog/${items[0]?.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'do' } }));

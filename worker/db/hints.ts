@@ -38,6 +38,8 @@ export interface KnownIssueRow {
 	title: string;
 	signal_count: number;
 	selector: string | null;
+	/** JSON array of the item's tags. */
+	tags: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface KnownIssueRow {
 export const knownIssuesStatement = (db: D1Database, workspaceId: string, route: string) =>
 	db
 		.prepare(
-			`SELECT id, kind, status, title, signal_count, selector FROM items
+			`SELECT id, kind, status, title, signal_count, selector, tags FROM items
 			WHERE workspace_id = ?1 AND route = ?2 AND merged_into IS NULL
 				AND status IN (SELECT value FROM json_each(?3)) AND kind <> 'praise'
 			ORDER BY rank DESC LIMIT ?4`,

@@ -26,6 +26,8 @@ export function knownIssueHint(row: KnownIssueRow): KnownIssueHint {
 		status: row.status,
 		title: row.title,
 		signalCount: row.signal_count,
+		// The item's tags: a "me too" on the element carries them, so it joins this item (same route, element, tag).
+		tags: JSON.parse(row.tags) as string[],
 		text: {
 			en: `Known issue (${status.en}): ${row.title} — ${row.signal_count} ${plural(row.signal_count, 'report', 'reports')}.`,
 			fr: `Problème connu (${status.fr}) : ${row.title} — ${row.signal_count} ${plural(row.signal_count, 'signalement', 'signalements')}.`,

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ITEM_STATUSES, OPEN_STATUSES } from '../../../shared/schemas/backlog';
-import { SIGNAL_KINDS } from '../../../shared/schemas/signal';
+import { ITEM_STATUSES, OPEN_STATUSES, SIGNAL_KINDS } from '../../../shared/vocabulary';
 import type { BacklogFilters } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 

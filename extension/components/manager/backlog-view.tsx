@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BacklogItem } from '../../../shared/schemas/backlog';
-import { type BacklogFilters, isDefaultView, sendManagerMessage } from '../../core/manager-messaging';
-import { backlogCacheStorage } from '../../core/storage';
+import { type BacklogFilters, sendManagerMessage } from '../../core/manager-messaging';
 import { relativeTime, t } from '../../i18n';
 import { BacklogFiltersBar } from './backlog-filters';
 import { BacklogRow } from './backlog-row';
@@ -21,30 +20,30 @@ interface Props {
 	items: BacklogItem[] | null;
 	onItems(items: BacklogItem[]): void;
 	onOpen(id: string): void;
+	/** When the first items shown were cached (read with the popup's first paint). */
+	cachedAt: string | null;
 }
 
 /** The ranked backlog: a cached first page at once, the fresh one behind it, filters, paging and the CSV export. */
-export function BacklogView({ filters, onFilters, items, onItems, onOpen }: Props) {
+export function BacklogView({ filters, onFilters, items, onItems, onOpen, cachedAt: bootCachedAt }: Props) {
 	const [cursor, setCursor] = useState<string | null>(null);
 	const [loading, setLoading] = useState(true);
-	const [cachedAt, setCachedAt] = useState<string | null>(null);
+	const [cachedAt, setCachedAt] = useState<string | null>(bootCachedAt);
 	const [notice, notify] = useNotice();
+
+	// Marks for the popup benchmark (scripts/bench-popup.js): when a list first shows, and when the fresh one does.
+	useEffect(() => {
+		if (items !== null && performance.getEntriesByName('gx-backlog-shown').length === 0) performance.mark('gx-backlog-shown');
+	}, [items]);
 
 	useEffect(() => {
 		let current = true;
 		setLoading(true);
-		if (items === null && isDefaultView(filters)) {
-			void backlogCacheStorage.getValue().then((cache) => {
-				if (current && cache) {
-					onItems(cache.items);
-					setCachedAt(cache.at);
-				}
-			});
-		}
 		void sendManagerMessage('listBacklog', { filters }).then((result) => {
 			if (!current) return;
 			setLoading(false);
 			setCachedAt(null);
+			if (performance.getEntriesByName('gx-backlog-fresh').length === 0) performance.mark('gx-backlog-fresh');
 			if (!result.ok) return notify(t('popup.error', { message: result.error }), true);
 			onItems(result.value.items);
 			setCursor(result.value.nextCursor);

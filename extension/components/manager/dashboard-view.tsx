@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ITEM_STATUSES } from '../../../shared/schemas/backlog';
+import { ITEM_STATUSES, SIGNAL_KINDS } from '../../../shared/vocabulary';
 import type { Metrics } from '../../../shared/schemas/metrics';
-import { SIGNAL_KINDS } from '../../../shared/schemas/signal';
 import { checkSentence } from '../../core/check-words';
 import { sendManagerMessage } from '../../core/manager-messaging';
 import { t } from '../../i18n';

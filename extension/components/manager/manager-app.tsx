@@ -11,10 +11,11 @@ type Tab = 'backlog' | 'dashboard' | 'hints';
 const TABS: Tab[] = ['backlog', 'dashboard', 'hints'];
 
 /** The manager's popup: the backlog (and one item), the dashboard, the hints. State lives here so going back is instant. */
-export function ManagerApp({ glpiUrl }: { glpiUrl: string }) {
+export function ManagerApp({ glpiUrl, cached }: { glpiUrl: string; cached: { items: BacklogItem[]; at: string } | null }) {
 	const [tab, setTab] = useState<Tab>('backlog');
 	const [filters, setFilters] = useState<BacklogFilters>(DEFAULT_FILTERS);
-	const [items, setItems] = useState<BacklogItem[] | null>(null);
+	// The cached first page shows on the first paint; BacklogView refreshes it at once.
+	const [items, setItems] = useState<BacklogItem[] | null>(cached?.items ?? null);
 	const [openId, setOpenId] = useState<string | null>(null);
 
 	const replace = (item: BacklogItem) => setItems((current) => current?.map((entry) => (entry.id === item.id ? item : entry)) ?? current);
@@ -43,7 +44,7 @@ export function ManagerApp({ glpiUrl }: { glpiUrl: string }) {
 						onBack={() => setOpenId(null)}
 					/>
 				) : (
-					<BacklogView filters={filters} onFilters={setFilters} items={items} onItems={setItems} onOpen={setOpenId} />
+					<BacklogView filters={filters} onFilters={setFilters} items={items} onItems={setItems} onOpen={setOpenId} cachedAt={cached?.at ?? null} />
 				))}
 			{tab === 'dashboard' && <DashboardView />}
 			{tab === 'hints' && <HintsView />}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type BacklogItem, type BacklogPatch, ITEM_STATUSES } from '../../../shared/schemas/backlog';
+import type { BacklogItem, BacklogPatch } from '../../../shared/schemas/backlog';
+import { ITEM_STATUSES } from '../../../shared/vocabulary';
 import { t } from '../../i18n';
 
 /**

@@ -1,31 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { WhoAmI } from '../../../shared/schemas/workspace';
 import { sendMessage, type SyncStatus } from '../../core/messaging';
-import { historyStorage, type SentCapture, settingsStorage, whoAmIStorage } from '../../core/storage';
+import type { PopupBoot } from '../../core/popup-boot';
+import { historyStorage, type SentCapture } from '../../core/storage';
 import { t } from '../../i18n';
 import { ManagerApp } from '../manager/manager-app';
 import { SyncStatusBar } from './sync-status';
 
-export function Popup() {
-	const [me, setMe] = useState<WhoAmI | null | undefined>(undefined);
+/** The popup: the manager's register for a manager token, the user's own captures otherwise, and the sync state. */
+export function Popup({ boot }: { boot: PopupBoot }) {
+	const { me } = boot;
 	const [status, setStatus] = useState<SyncStatus | null>(null);
-	const [history, setHistory] = useState<SentCapture[]>([]);
-	const [glpiUrl, setGlpiUrl] = useState('');
+	const [history, setHistory] = useState<SentCapture[]>(boot.history);
+	const glpiUrl = boot.settings.glpiUrls[0] ?? '';
 
-	useEffect(() => {
-		void whoAmIStorage.getValue().then(setMe);
-		void sendMessage('getSyncStatus', undefined).then(setStatus);
-		void historyStorage.getValue().then(setHistory);
-		void settingsStorage.getValue().then((settings) => setGlpiUrl(settings.glpiUrls[0] ?? ''));
-	}, []);
+	useEffect(() => void sendMessage('getSyncStatus', undefined).then(setStatus), []);
 
 	const syncNow = () => void sendMessage('syncNow', undefined).then((next) => {
 		setStatus(next);
 		void historyStorage.getValue().then(setHistory);
 	});
 
-	if (me === undefined) return <p>{t('popup.loading')}</p>;
 	return (
 		<main class="gx-popup">
 			<h1>{t('app.name')}</h1>
@@ -38,7 +33,7 @@ export function Popup() {
 					</button>
 				</p>
 			) : me.role === 'manager' ? (
-				<ManagerApp glpiUrl={glpiUrl} />
+				<ManagerApp glpiUrl={glpiUrl} cached={boot.cache} />
 			) : (
 				<section>
 					<p>{t('popup.notManager')}</p>

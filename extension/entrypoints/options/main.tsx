@@ -1,4 +1,3 @@
-import '../../core/zod-jitless';
 import { render } from 'preact';
 import { GlpiApiSection } from '../../components/options/glpi-api-section';
 import { Options } from '../../components/options/options';

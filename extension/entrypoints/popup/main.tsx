@@ -1,14 +1,13 @@
-import '../../core/zod-jitless';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/popup';
 import '../../components/popup/popup.css';
-import { settingsStorage } from '../../core/storage';
+import { readPopupBoot } from '../../core/popup-boot';
 import { resolveLanguage, setLanguage } from '../../i18n';
 import '../../i18n/manager';
 
-void settingsStorage.getValue().then((settings) => {
-	const language = resolveLanguage(settings.language);
+void readPopupBoot().then((boot) => {
+	const language = resolveLanguage(boot.settings.language);
 	setLanguage(language);
 	document.documentElement.lang = language;
-	render(<Popup />, document.getElementById('app') as HTMLElement);
+	render(<Popup boot={boot} />, document.getElementById('app') as HTMLElement);
 });

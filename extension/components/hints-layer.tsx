@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type HintView, sendMessage } from '../core/messaging';
+import { t } from '../i18n';
+import { useAnchors } from './use-anchors';
+import { useLanguage } from './use-language';
+
+/** A hint's words, its link, and a way to hide it for good; shown next to its marker or in the page notes. */
+function HintCard({ hint, onDismiss, onClose }: { hint: HintView; onDismiss(): void; onClose?(): void }) {
+	return (
+		<div class={`gx-hint-card gx-hint-${hint.kind}`} role="note" data-gx="hint-card" data-gx-hint={hint.id}>
+			<p class="gx-hint-source">{hint.kind === 'manager' ? t('hints.fromManager') : t('hints.knownIssue')}</p>
+			<p class="gx-hint-text">{hint.text}</p>
+			<div class="gx-hint-actions">
+				{hint.link && (
+					<a href={hint.link} target="_blank" rel="noreferrer noopener">
+						{t('hints.readMore')}
+					</a>
+				)}
+				<button type="button" data-gx="hint-dismiss" onClick={onDismiss}>
+					{t('hints.dismiss')}
+				</button>
+				{onClose && (
+					<button type="button" onClick={onClose}>
+						{t('hints.close')}
+					</button>
+				)}
+			</div>
+		</div>
+	);
+}
+
+/**
+ * Hints on a GLPI page, never in the way: a small "i" on each element a hint is about (its text on hover, focus or
+ * click), and the hints about the whole page folded into one "notes" pill above the capture tab. Closing a hint
+ * hides it for good in this browser (until a manager changes its words).
+ */
+export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Document; signal: AbortSignal }) {
+	useLanguage();
+	const [visible, setVisible] = useState(hints.filter((hint) => !hint.dismissed));
+	const [placed] = useAnchors(hints, { selectorOf: (hint) => hint.selector, keyOf: (hint) => hint.id, corner: 'left', doc, signal });
+	const [open, setOpen] = useState<string | null>(null);
+	const [notesOpen, setNotesOpen] = useState(false);
+	useEffect(() => doc.addEventListener('keydown', (event) => event.key === 'Escape' && setOpen(null), { signal }), []);
+
+	const dismiss = (hint: HintView) => {
+		setVisible((current) => current.filter((entry) => entry.id !== hint.id));
+		setOpen(null);
+		void sendMessage('dismissHint', hint.id);
+	};
+	const isVisible = (hint: HintView) => visible.some((entry) => entry.id === hint.id);
+	const onElements = placed.filter((entry) => entry.box && isVisible(entry.item));
+	// Hints whose element is not on this page (or that have none) are not lost: they join the page notes.
+	const pageNotes = visible.filter((hint) => !placed.some((entry) => entry.item.id === hint.id));
+
+	return (
+		<div class="gx-root">
+			{onElements.map(({ item: hint, box }) => (
+				<span key={hint.id} class="gx-hint-anchor" style={{ top: `${box?.top ?? 0}px`, left: `${box?.left ?? 0}px` }}>
+					<button
+						type="button"
+						class={`gx-hint-marker gx-hint-${hint.kind}`}
+						data-gx="hint-marker"
+						data-gx-selector={hint.selector}
+						aria-label={t('hints.marker')}
+						aria-expanded={open === hint.id}
+						title={hint.text}
+						onClick={() => setOpen(open === hint.id ? null : hint.id)}
+					>
+						i
+					</button>
+					{open === hint.id && <HintCard hint={hint} onDismiss={() => dismiss(hint)} onClose={() => setOpen(null)} />}
+				</span>
+			))}
+			{pageNotes.length > 0 && (
+				<div class="gx-page-notes" data-gx="page-notes">
+					<button type="button" class="gx-notes-pill" aria-expanded={notesOpen} onClick={() => setNotesOpen(!notesOpen)}>
+						{t('hints.pageNotes', { count: pageNotes.length })}
+					</button>
+					{notesOpen && pageNotes.map((hint) => <HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} />)}
+				</div>
+			)}
+		</div>
+	);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// How fast the manager's popup shows the backlog (issue 6: under 150 ms with a cached backlog). A test build of the
+// extension in headless Chromium, the worker under `wrangler dev` with a workspace of a few hundred items; the popup
+// page is opened BENCH_RUNS times (15 by default) with the backlog cached, and as many times with the cache removed,
+// side by side. The popup sets performance marks when a list first shows (gx-backlog-shown) and when the fresh one
+// from the backend does (gx-backlog-fresh); their times count from the page's navigation start.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startWorker } from './bench-backend/wrangler.js';
+import { offlineEnv, projectRoot } from './offline-env.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const chromiumPath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+if (!chromiumPath) {
+	console.error('The popup benchmark needs Chromium: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+	process.exit(1);
+}
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+
+const work = join(projectRoot, '.tmp', `bench-popup-${Date.now()}`);
+mkdirSync(work, { recursive: true });
+execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, env: { ...process.env, ...offlineEnv(), GX_TEST_BUILD: '1', GX_OUT_DIR: join(work, 'build') }, stdio: ['ignore', 'ignore', 'inherit'] });
+const extensionDir = join(work, 'build', 'chrome-mv3');
+const adminToken = `bench-admin-${crypto.randomUUID()}`;
+const worker = await startWorker({ persistDir: join(work, 'd1'), logFile: join(work, 'wrangler.log'), vars: { ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_READS_PER_MINUTE: '100000' } });
+let context;
+try {
+	const post = async (path, token, body) => {
+		const response = await fetch(`${worker.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+		return response.json();
+	};
+	const { token: manager } = await post('/v1/workspaces', adminToken, { name: 'Popup bench' });
+	const technician = (await post('/v1/tokens', manager, { role: 'technician' })).token;
+	const subjects = ['VPN drops', 'category list too long', 'printer jams', 'password reset form', 'slow ticket list', 'missing field', 'unclear status', 'reopen a ticket', 'attachments lost', 'wifi in room'];
+	for (let batch = 0; batch < 4; batch++) {
+		const signals = Array.from({ length: 100 }, (_, index) => ({
+			id: crypto.randomUUID(),
+			kind: 'idea',
+			createdAt: new Date(Date.now() - index * 3_600_000).toISOString(),
+			reporter: `bench-reporter-${index % 40}`,
+			page: { route: `/front/page${index % 20}.php`, kind: 'other' },
+			text: `${subjects[index % subjects.length]} number ${batch * 100 + index} ${crypto.randomUUID().slice(0, 8)}`,
+		}));
+		await post('/v1/signals', technician, { signals });
+	}
+
+	context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
+		executablePath: chromiumPath,
+		headless: true,
+		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+	const id = new URL(serviceWorker.url()).host;
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${id}/options.html`);
+	await options.locator('input[name="backendUrl"]').fill(worker.base);
+	await options.locator('input[name="token"]').fill(manager);
+	await options.locator('button[type="submit"]').first().click();
+	await options.locator('[data-gx="options-notice"]').waitFor();
+	await options.close();
+
+	const open = async () => {
+		const page = await context.newPage();
+		await page.goto(`chrome-extension://${id}/popup.html`);
+		await page.waitForFunction(() => performance.getEntriesByName('gx-backlog-fresh').length > 0, undefined, { timeout: 30_000 });
+		const marks = await page.evaluate(() => ({ shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
+		await page.close();
+		return marks;
+	};
+	await open(); // fills the cache, warms the service worker
+	const cached = [];
+	const uncached = [];
+	for (let run = 0; run < runs; run++) {
+		cached.push(await open());
+		await serviceWorker.evaluate(() => chrome.storage.local.remove('backlogCache'));
+		uncached.push(await open());
+	}
+	const row = (name, list) => `| ${name} | ${median(list.map((marks) => marks.shown)).toFixed(1)} ms | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${Math.max(...list.map((m) => m.shown)).toFixed(1)} ms | ${median(list.map((marks) => marks.fresh)).toFixed(1)} ms |`;
+	console.log(`
+| popup opened | backlog shown (median) | range | fresh page from the backend shown (median) |
+| --- | ---: | ---: | ---: |
+${row('with the backlog cached', cached)}
+${row('without the cache', uncached)}
+
+- ${runs} opens each, alternated; times from the popup page's navigation start; a workspace of ${400} signals in several hundred items, 50 rows shown; Chromium headless, wrangler dev on loopback.
+- goal: the popup shows the backlog in under 150 ms with a cached backlog.
+`);
+	process.exitCode = median(cached.map((marks) => marks.shown)) < 150 ? 0 : 1;
+} finally {
+	await context?.close();
+	await worker.stop();
+	rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,12 @@
+/**
+ * The enumerations of the v1 API, without zod: the schemas build on them, and UI code that only needs the values (the
+ * popup's filters, for one) imports them from here, so zod stays out of its bundle.
+ */
+export const SIGNAL_KINDS = ['idea', 'friction', 'bug', 'praise', 'auto-friction', 'pattern'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** The PDCA stages of ITIL continual improvement, plus the two ways out. */
+export const ITEM_STATUSES = ['new', 'plan', 'do', 'check', 'act', 'done', 'rejected'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** Statuses in which an item is still open: its known-issue hint shows on its page. */
+export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'plan', 'do', 'check', 'act'];
