@@ -6,9 +6,12 @@ import { BacklogFiltersBar } from './backlog-filters';
 import { BacklogRow } from './backlog-row';
 import { NoticeLine, useNotice } from './use-notice';
 
-/** Saves the CSV through a link with `download`: the popup never opens a tab for it. */
+/**
+ * Saves the CSV through a link with `download`: the popup never opens a tab for it. Reading the answer as text drops
+ * the worker's byte-order mark, which Excel needs to read UTF-8 (French accents): it is put back.
+ */
 function download(csv: string) {
-	const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+	const url = URL.createObjectURL(new Blob([csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
 	const link = Object.assign(document.createElement('a'), { href: url, download: `glpi-improve-backlog-${new Date().toISOString().slice(0, 10)}.csv` });
 	link.click();
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
