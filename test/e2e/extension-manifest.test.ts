@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { offlineEnv } from '../../scripts/offline-env.js';
 import { PROJECT_ROOT } from '../support/glpi-pages';
+import { startGlpiServer } from './support/glpi-server';
 
 const outDir = join(PROJECT_ROOT, '.tmp/production-build');
 const extensionDir = join(outDir, 'chrome-mv3');
@@ -48,6 +50,58 @@ describe('the extension users install', () => {
 		for (const page of ['popup.html', 'options.html']) {
 			const html = readFileSync(join(extensionDir, page), 'utf8');
 			expect(html).not.toMatch(/<script(?![^>]*\bsrc=["']\/)[^>]*>/);
+		}
+	});
+
+	it('in Chromium: no host granted at install, no overlay anywhere, and its pages refuse eval and inline script', async () => {
+		const profile = mkdtempSync(join(PROJECT_ROOT, '.tmp/e2e-profile-'));
+		const glpi = await startGlpiServer();
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: inject('chromiumPath'),
+			headless: true,
+			args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		try {
+			const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+			const granted = await worker.evaluate(async () => {
+				const api = (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> }; scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+				return { ...(await api.permissions.getAll()), scripts: await api.scripting.getRegisteredContentScripts() };
+			});
+			expect(granted.origins).toEqual([]);
+			expect(granted.permissions?.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+			expect(granted.scripts).toEqual([]);
+			// A GLPI page nobody granted: nothing of ours in it.
+			const page = await context.newPage();
+			await page.goto(`${glpi.central}${glpi.paths.ticketForm}`);
+			await page.waitForTimeout(1000);
+			expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.tagName.startsWith('GX-')).length)).toBe(0);
+
+			// The extension's own pages run under its CSP: eval, new Function and an injected inline script are refused.
+			const id = new URL(worker.url()).host;
+			for (const path of ['popup.html', 'options.html']) {
+				await page.goto(`chrome-extension://${id}/${path}`);
+				const refused = await page.evaluate(async () => {
+					const attempt = (work: () => unknown) => {
+						try {
+							work();
+							return 'ran';
+						} catch (error) {
+							return (error as Error).name;
+						}
+					};
+					const scope = window as unknown as { __gx_inline?: boolean };
+					const script = document.createElement('script');
+					script.textContent = 'window.__gx_inline = true';
+					document.body.append(script);
+					await new Promise((resolve) => setTimeout(resolve, 100));
+					return { eval: attempt(() => (0, eval)('1 + 1')), function: attempt(() => new Function('return 1')()), inline: scope.__gx_inline === true };
+				});
+				expect(refused, path).toEqual({ eval: 'EvalError', function: 'EvalError', inline: false });
+			}
+		} finally {
+			await context.close();
+			await glpi.close();
+			rmSync(profile, { recursive: true, force: true });
 		}
 	});
 });
