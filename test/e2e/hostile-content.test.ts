@@ -83,6 +83,7 @@ describe('hostile content shows as text, never runs', () => {
 	let tokens: Awaited<ReturnType<typeof createWorkspace>>;
 	const dialogs: string[] = [];
 	const canaryRequests: string[] = [];
+	const consoleLines: string[] = [];
 	const run = Math.random().toString(36).slice(2, 8);
 
 	async function api<T>(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
@@ -158,6 +159,7 @@ describe('hostile content shows as text, never runs', () => {
 			});
 		for (const page of context.pages()) watch(page);
 		context.on('page', watch);
+		context.on('console', (message) => void consoleLines.push(message.text()));
 		context.on('request', (request) => {
 			if (request.url().includes(CANARY)) canaryRequests.push(request.url());
 		});
@@ -437,5 +439,13 @@ describe('hostile content shows as text, never runs', () => {
 		await expect.poll(() => toast.textContent(), { timeout: 5_000 }).toContain(payload('img'));
 		await expectClean(page, 'error toast');
 		await page.close();
+	});
+
+	it("left no token and no user's words in any page's console", () => {
+		expect(consoleLines.length).toBeGreaterThan(0);
+		for (const line of consoleLines) {
+			for (const token of [tokens.reporter, tokens.technician, tokens.manager]) expect(line).not.toContain(token);
+			for (const name of NAMES) expect(line).not.toContain(payload(name).slice(0, 40));
+		}
 	});
 });
