@@ -53,6 +53,17 @@ describe('the extension users install', () => {
 		}
 	});
 
+	it('keeps the network and the token out of the script that runs in GLPI pages', () => {
+		// The built bundle, not only its sources (test/extension/conventions.test.ts): nothing a dependency or a shared
+		// module pulls in may give GLPI pages a way to the backend or to the token.
+		const pageScripts = scripts().filter(({ file }) => file.startsWith('content-scripts/'));
+		expect(pageScripts.length).toBeGreaterThan(0);
+		for (const { file, text } of pageScripts) {
+			expect(text, `${file} must not call the network`).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/);
+			expect(text, `${file} must not know the token or the API`).not.toMatch(/local:token|Bearer |authorization|\/v1\//i);
+		}
+	});
+
 	it('in Chromium: no host granted at install, no overlay anywhere, and its pages refuse eval and inline script', async () => {
 		const profile = mkdtempSync(join(PROJECT_ROOT, '.tmp/e2e-profile-'));
 		const glpi = await startGlpiServer();
