@@ -4,6 +4,7 @@ import type { Page, SignalKind } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
+import { formKeys } from './form-keys';
 import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
@@ -64,7 +65,7 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 	};
 
 	return (
-		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={formKeys(onCancel)}>
 			<h2>{t('capture.title')}</h2>
 			<fieldset class="gx-kinds">
 				<legend>{t('capture.kind')}</legend>

@@ -3,6 +3,7 @@ import type { Page } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
 import { t } from '../i18n';
+import { formKeys } from './form-keys';
 import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
@@ -41,7 +42,7 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 	};
 
 	return (
-		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} onSubmit={submit} onKeyDown={formKeys(onCancel)}>
 			<h2>{t('friction.title')}</h2>
 			<p class="gx-context">{target ? (target.label ?? target.selector) : t('friction.wholePage')}</p>
 			<fieldset class="gx-kinds">

@@ -55,7 +55,7 @@ export function SendFooter({ outgoing, error, onCancel }: { outgoing: Outgoing; 
 				<button type="button" onClick={onCancel}>
 					{t('capture.cancel')}
 				</button>
-				<button type="submit" class="gx-primary" data-gx="send">
+				<button type="submit" class="gx-primary" data-gx="send" title={t('capture.sendShortcut')}>
 					{t('capture.send')}
 				</button>
 			</div>

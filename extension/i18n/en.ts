@@ -15,6 +15,7 @@ export const en = {
 	'capture.severity': 'How much does it hurt? (1-5)',
 	'capture.preview': 'What leaves your browser',
 	'capture.send': 'Send',
+	'capture.sendShortcut': 'Send (Ctrl+Enter)',
 	'capture.cancel': 'Cancel',
 	'capture.saved': 'Saved. It will sync in the background.',
 	'capture.emptyText': 'Write a few words first.',

@@ -16,6 +16,7 @@ export const fr: Record<MessageKey, string> = {
 	'capture.severity': 'À quel point est-ce gênant ? (1-5)',
 	'capture.preview': 'Ce qui quitte votre navigateur',
 	'capture.send': 'Envoyer',
+	'capture.sendShortcut': 'Envoyer (Ctrl+Entrée)',
 	'capture.cancel': 'Annuler',
 	'capture.saved': "Enregistré. L'envoi se fera en arrière-plan.",
 	'capture.emptyText': "Écrivez d'abord quelques mots.",

@@ -70,6 +70,24 @@ describe('the capture panel', () => {
 		expect(onTagElement).toHaveBeenCalled();
 	});
 
+	it('sends on Ctrl+Enter or Cmd+Enter from the text, not on a bare Enter, and cancels on Escape', async () => {
+		const onSubmit = vi.fn();
+		const onCancel = vi.fn();
+		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit, onCancel }), container));
+		const text = container.querySelector('textarea[name="gx-text"]') as HTMLTextAreaElement;
+		await type(text, 'A shortcut to send');
+		const press = (init: KeyboardEventInit) => act(() => text.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
+		await press({ key: 'Enter' });
+		expect(onSubmit).not.toHaveBeenCalled();
+		await press({ key: 'Enter', ctrlKey: true });
+		await press({ key: 'Enter', metaKey: true });
+		expect(onSubmit).toHaveBeenCalledTimes(2);
+		expect(onSubmit).toHaveBeenCalledWith({ kind: 'idea', text: 'A shortcut to send', tags: [] });
+		expect(onCancel).not.toHaveBeenCalled();
+		await press({ key: 'Escape' });
+		expect(onCancel).toHaveBeenCalledOnce();
+	});
+
 	it('speaks French when the language changes, at once', async () => {
 		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit: vi.fn(), onCancel: vi.fn() }), container));
 		expect(container.querySelector('h2')?.textContent).toBe('Improve this page');
