@@ -70,7 +70,7 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 			['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${adminToken}`, '--show-interactive-dev-session=false', '--log-level', 'warn'],
 			{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 		);
-		const deadline = Date.now() + 60_000;
+		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
 			try {
 				if ((await fetch(`${url}/v1/health`)).ok) return;
@@ -79,7 +79,7 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
-		throw new Error(`wrangler dev did not answer on ${url} within 60 s`);
+		throw new Error(`wrangler dev did not answer on ${url} within 120 s`);
 	}
 
 	async function stop() {
