@@ -69,7 +69,7 @@ try {
 		const page = await context.newPage();
 		await page.goto(`chrome-extension://${id}/popup.html`);
 		await page.waitForFunction(() => performance.getEntriesByName('gx-backlog-fresh').length > 0, undefined, { timeout: 30_000 });
-		const marks = await page.evaluate(() => ({ shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
+		const marks = await page.evaluate(() => ({ start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
 		await page.close();
 		return marks;
 	};
@@ -81,14 +81,15 @@ try {
 		await serviceWorker.evaluate(() => chrome.storage.local.remove('backlogCache'));
 		uncached.push(await open());
 	}
-	const row = (name, list) => `| ${name} | ${median(list.map((marks) => marks.shown)).toFixed(1)} ms | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${Math.max(...list.map((m) => m.shown)).toFixed(1)} ms | ${median(list.map((marks) => marks.fresh)).toFixed(1)} ms |`;
+	const row = (name, list) =>
+		`| ${name} | ${median(list.map((marks) => marks.start)).toFixed(1)} ms | ${median(list.map((marks) => marks.shown)).toFixed(1)} ms | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${Math.max(...list.map((m) => m.shown)).toFixed(1)} ms | ${median(list.map((marks) => marks.shown - marks.start)).toFixed(1)} ms | ${median(list.map((marks) => marks.fresh)).toFixed(1)} ms |`;
 	console.log(`
-| popup opened | backlog shown (median) | range | fresh page from the backend shown (median) |
-| --- | ---: | ---: | ---: |
+| popup opened | our code starts (median) | backlog shown (median) | range | of which our code (median) | fresh page from the backend shown (median) |
+| --- | ---: | ---: | ---: | ---: | ---: |
 ${row('with the backlog cached', cached)}
 ${row('without the cache', uncached)}
 
-- ${runs} opens each, alternated; times from the popup page's navigation start; a workspace of ${400} signals in several hundred items, 50 rows shown; Chromium headless, wrangler dev on loopback.
+- ${runs} opens each, alternated; times from the popup page's navigation start ("our code starts": the popup's module runs, after the browser loaded the page and its scripts); a workspace of ${400} signals in several hundred items, 50 rows shown; Chromium headless, wrangler dev on loopback.
 - goal: the popup shows the backlog in under 150 ms with a cached backlog.
 `);
 	process.exitCode = median(cached.map((marks) => marks.shown)) < 150 ? 0 : 1;
