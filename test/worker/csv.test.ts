@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvDocument } from '../../worker/services/csv';
+import { parseCsv } from '../support/rfc4180';
 import { backlogOf, call, createWorkspace, expectError, send, signal } from './helpers';
-
-/** A strict RFC 4180 reader, to check the export as a spreadsheet would read it. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else cell += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (char === '\r' && text[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else cell += char;
-	}
-	expect(quoted).toBe(false);
-	expect(cell).toBe('');
-	return rows;
-}
 
 describe('CSV cells', () => {
 	it('quote commas, quotes and line breaks, and neutralise formulas', () => {
