@@ -47,10 +47,14 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
+// One formatter per language: building an Intl formatter costs far more than using one (50 rows in the popup).
+const relativeFormats = new Map<Language, Intl.RelativeTimeFormat>();
+
 /** Relative time in the current language ("3 days ago", "il y a 3 jours"). */
 export function relativeTime(iso: string, now = Date.now()): string {
 	const seconds = Math.round((Date.parse(iso) - now) / 1000);
-	const format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' });
+	let format = relativeFormats.get(current);
+	if (!format) relativeFormats.set(current, (format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' })));
 	const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3600], ['minute', 60]];
 	for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
 	return format.format(seconds, 'second');
