@@ -3,6 +3,8 @@ import { autoFriction } from './auto-friction';
 import { captureButton } from './capture-button';
 import { frictionTagging } from './friction-tagging';
 import { meTooMarkers } from './me-too-markers';
+import { patternHighlights } from './pattern-highlights';
+import { similarTickets } from './similar-tickets';
 
 /** Every overlay feature, in the order they start. A meta-test checks that each file of features/ is listed here. */
-export const FEATURES: readonly Feature[] = [captureButton, frictionTagging, meTooMarkers, autoFriction];
+export const FEATURES: readonly Feature[] = [captureButton, frictionTagging, meTooMarkers, autoFriction, patternHighlights, similarTickets];
