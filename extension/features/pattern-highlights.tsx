@@ -1,4 +1,4 @@
-import { PatternList } from '../components/pattern-list';
+import { PatternList, loadView } from '../components/pattern-list';
 import styles from '../components/patterns.css?inline';
 import { observe } from '../core/dom';
 import { type Feature, onPageKind } from '../core/feature-manager';
@@ -53,27 +53,44 @@ export const patternHighlights: Feature = {
 				const rows = readTicketRows(table);
 				const pageUrl = new URL(context.document.URL);
 				const request = exportRequest(listSearchOf(context.document, pageUrl), pageUrl, rootDoc);
-				mountShadowUi({
-					name: 'gx-pattern-highlights',
-					css: styles,
-					signal: controller.signal,
-					document: context.document,
-					// Above the results, inside GLPI's list card: replaced with the list when GLPI re-renders it.
-					place: (host) => (table.closest('.table-responsive-lg') ?? table).before(host),
-					ui: (
-						<PatternList
-							rows={rows}
-							request={request}
-							config={config}
-							scope={scope}
-							onScope={(next) => (scope = next)}
-							page={context.page}
-							names={() => peopleOnPage(context.document)}
-							doc={context.document}
-							onPainted={marks.painted}
-						/>
-					),
-				});
+				const shown = scope;
+				// Nothing is added to the page until the patterns are known: then the summary and the first badges go in
+				// together, in one task, and the page lays out and paints once.
+				void loadView({ rows, request }, shown, controller.signal)
+					.catch(() => undefined)
+					.then((initialView) => {
+						if (controller.signal.aborted) return;
+						const header = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchCardHeader);
+						mountShadowUi({
+							name: 'gx-pattern-highlights',
+							css: styles,
+							signal: controller.signal,
+							document: context.document,
+							// In the list's header, on its free right side, taking no room (GLPI 10.0.17): nothing moves the
+							// table, whose new layout would cost more than everything else here. Without that header, a
+							// bar above the table.
+							place: (host) => {
+								if (header) {
+									host.setAttribute('data-gx-docked', '');
+									header.append(host);
+								} else (table.closest('.table-responsive-lg') ?? table).before(host);
+							},
+							ui: (
+								<PatternList
+									table={table}
+									rows={rows}
+									request={request}
+									config={config}
+									scope={shown}
+									{...(initialView ? { initialView } : {})}
+									onScope={(next) => (scope = next)}
+									page={context.page}
+									names={() => peopleOnPage(context.document)}
+									onPainted={marks.painted}
+								/>
+							),
+						});
+					});
 			},
 			{ signal: context.signal },
 		);

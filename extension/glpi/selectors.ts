@@ -37,12 +37,13 @@ export const GLPI = {
 	/** The search results' container, whose content GLPI replaces by AJAX when the list is sorted or paged (fluid
 	 * search, display_data.html.twig, 10 and 11). */
 	searchContainer: '.ajax-container.search-display-data',
+	/** The list's header, the controls on its left and its right side free ([real] 10.0.17: div.card-header.d-flex
+	 * .justify-content-between.search-header with one child): where the pattern summary docks. */
+	searchCardHeader: 'div.card-header.search-header',
 	/** Rows of a results table (10 and 11); the self-service list has no checkbox column ([real] 10.0.17). */
 	searchRow: 'table.search-results > tbody > tr',
 	/** A row's massive-action checkbox, named item[Ticket][<id>] (10 and 11), when the profile may use them. */
 	rowCheckbox: 'input[name^="item[Ticket]["]',
-	/** The title link of a list row, <a id="Ticket23" href="…/front/ticket.form.php?id=23"> ([real] 10.0.17). */
-	titleLink: 'a[id^="Ticket"]',
 	/** GLPI 11 names each cell's search option: td[data-searchopt-content-id="1"] (FACTS §2.1; 10 has only the th). */
 	searchCell: 'td[data-searchopt-content-id]',
 	/** The list's own export menu (10.0.17): links to front/report.dynamic.php carrying the list's search; 3 is CSV. */

@@ -15,15 +15,18 @@ export const TICKET_OPTIONS = { id: 2, title: 1, status: 12, category: 7, opened
 /** GLPI's status keys, the classes of the status icon (.itilstatus.<key>, CommonITILObject::getStatusKey). */
 const STATUS_KEYS: readonly TicketStatusKey[] = ['new', 'assigned', 'planned', 'waiting', 'solved', 'closed'];
 
-/** A row of the list with the element the badge goes after. */
+/** A row of the list with the elements the badge goes by. */
 export interface ListRow extends TicketRow {
-	row: HTMLTableRowElement;
-	/** The title link, or the title cell when the link is missing: where the badge goes. */
+	/** The title cell. */
+	cell: Element;
+	/** The title link, or the title cell when the link is missing: the badge goes after it. */
 	anchor: Element;
 }
 
+type Key = keyof typeof TICKET_OPTIONS;
 const ID_IN_NAME = /^item\[Ticket\]\[(\d+)\]$/;
 const ID_IN_HREF = /[?&]id=(\d+)/;
+const STATUS_CLASS = new RegExp(`(?:^|\\s)(${STATUS_KEYS.join('|')})(?:\\s|$)`);
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** GLPI 10: search option id -> cell index, from the header row (the checkbox column, when there, is cell 0). */
@@ -31,74 +34,68 @@ export function columnIndex(table: HTMLTableElement): Map<number, number> {
 	const index = new Map<number, number>();
 	const header = table.tHead?.querySelector('tr');
 	if (!header) return index;
-	for (const cell of header.cells) {
+	for (const cell of header.children) {
 		const option = Number(cell.getAttribute('data-searchopt-id'));
-		if (option > 0 && !index.has(option)) index.set(option, cell.cellIndex);
+		if (option > 0 && !index.has(option)) index.set(option, (cell as HTMLTableCellElement).cellIndex);
 	}
 	return index;
 }
 
-function cellsOf(row: HTMLTableRowElement, index: Map<number, number>): Map<number, HTMLTableCellElement> {
-	const cells = new Map<number, HTMLTableCellElement>();
-	// GLPI 11: the cells name their option; one pass over the row.
-	for (const cell of row.cells) {
-		const option = Number(cell.getAttribute('data-searchopt-content-id'));
-		if (option > 0) cells.set(option, cell);
-	}
-	if (cells.size > 0) return cells;
-	for (const [option, at] of index) {
-		const cell = row.cells[at];
-		if (cell) cells.set(option, cell);
-	}
-	return cells;
-}
-
-function statusOf(cell: Element | undefined): TicketStatusKey | undefined {
-	const icon = cell?.querySelector('.itilstatus');
-	if (!icon) return undefined;
-	return STATUS_KEYS.find((key) => icon.classList.contains(key));
-}
-
-/** The ticket id of a row: its checkbox, else its title link, else the ID column. */
-function idOf(row: HTMLTableRowElement, link: Element | null, idCell: Element | undefined): number | undefined {
-	const checkbox = row.querySelector(GLPI.rowCheckbox);
-	const fromName = checkbox ? ID_IN_NAME.exec(checkbox.getAttribute('name') ?? '')?.[1] : undefined;
-	const fromLink = link ? (/^Ticket(\d+)$/.exec(link.id)?.[1] ?? ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1]) : undefined;
-	const fromCell = /^\d+$/.test(text(idCell)) ? text(idCell) : undefined;
-	const id = Number(fromName ?? fromLink ?? fromCell);
+/** The ticket id: the title link's id="Ticket23" or its href, else the row's checkbox, else the ID column. */
+function idOf(link: Element | null, row: () => Element | null, idCell: () => Element | null): number | undefined {
+	let found = link ? (/^Ticket(\d+)$/.exec(link.id)?.[1] ?? ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1]) : undefined;
+	if (!found) found = ID_IN_NAME.exec(row()?.querySelector(GLPI.rowCheckbox)?.getAttribute('name') ?? '')?.[1];
+	if (!found) found = /^\d+$/.exec(text(idCell()))?.[0];
+	const id = Number(found);
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 /**
- * Every ticket row of a results table. Rows without a ticket id (GLPI's "No item found" row) are skipped. Reads
- * attributes and text only: no style or layout is read, so a 1,000-row list costs no reflow.
+ * Every ticket row of a results table. Rows without a title or a ticket id (GLPI's "No item found" row) are skipped.
+ * Reads attributes and text only, no style or layout, so a 1,000-row list costs no reflow. Each column is fetched
+ * with one query over the table rather than cell by cell: in a content script every element touched costs a wrapper,
+ * and this reads five per row (scripts/bench-badges.js).
  */
 export function readTicketRows(table: HTMLTableElement): ListRow[] {
-	const index = columnIndex(table);
-	const rows: ListRow[] = [];
-	for (const row of table.rows) {
-		if (row.parentElement?.tagName !== 'TBODY') continue;
-		const cells = cellsOf(row, index);
-		const titleCell = cells.get(TICKET_OPTIONS.title);
+	const rows = table.querySelectorAll(':scope > tbody > tr');
+	const named = table.querySelector(GLPI.searchCell) !== null;
+	const index = named ? undefined : columnIndex(table);
+	/** The cells of a column (or what `inner` finds in them), one per row; row by row when the table is irregular. */
+	const column = (key: Key, inner = ''): ((row: number) => Element | null) => {
+		const at = index?.get(TICKET_OPTIONS[key]);
+		const cell = named ? `td[data-searchopt-content-id="${TICKET_OPTIONS[key]}"]` : at === undefined ? undefined : `:nth-child(${at + 1})`;
+		if (!cell) return () => null;
+		const all = table.querySelectorAll(`:scope > tbody > tr > ${cell}${inner}`);
+		return all.length === rows.length ? (row) => all[row] ?? null : (row) => rows[row]?.querySelector(`:scope > ${cell}${inner}`) ?? null;
+	};
+	const titles = column('title');
+	// 10.0.17 prints <a id='Ticket23' href="…/front/ticket.form.php?id=23">; 11's tests read `td[data-searchopt-content-id="1"] a`.
+	const links = column('title', ' a[href*="ticket.form.php"]');
+	const icons = column('status', ' .itilstatus');
+	const categories = column('category');
+	const dates = column('openedAt');
+	const ids = column('id');
+	const list: ListRow[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		const cell = titles(i);
 		// GLPI always shows the title (Search::addDefaultToView); a row without it is GLPI's "No item found".
-		if (!titleCell) continue;
-		// 10.0.17 prints <a id='Ticket23' …>; 11's e2e tests read `td[data-searchopt-content-id="1"] a`.
-		const link = titleCell.querySelector(GLPI.titleLink) ?? titleCell.querySelector('a[href*="ticket.form.php"]');
-		const id = idOf(row, link, cells.get(TICKET_OPTIONS.id));
+		if (!cell) continue;
+		const link = links(i);
+		const id = idOf(link, () => rows[i] ?? null, () => ids(i));
 		if (id === undefined) continue;
 		// With the "show IDs" preference GLPI prints "Title (23)".
-		const written = text(link ?? titleCell);
+		const written = text(link ?? cell);
 		const title = written.endsWith(`(${id})`) ? written.slice(0, -`(${id})`.length).trimEnd() : written;
-		const entry: ListRow = { id, title, row, anchor: link ?? titleCell };
-		const category = text(cells.get(TICKET_OPTIONS.category));
+		const entry: ListRow = { id, title, cell, anchor: link ?? cell };
+		const category = text(categories(i));
 		if (category) entry.category = category;
-		const status = statusOf(cells.get(TICKET_OPTIONS.status));
+		const status = STATUS_CLASS.exec(icons(i)?.className ?? '')?.[1] as TicketStatusKey | undefined;
 		if (status) entry.status = status;
-		const opened = text(cells.get(TICKET_OPTIONS.openedAt));
+		const opened = text(dates(i));
 		if (opened) entry.opened = opened;
-		rows.push(entry);
+		list.push(entry);
 	}
-	return rows;
+	return list;
 }
 
 /** The part of a row sent to the background: no element. */

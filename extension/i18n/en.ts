@@ -32,6 +32,7 @@ export const en = {
 	'patterns.cluster': '{size} tickets look like “{signature}”',
 	'patterns.none': 'No repeated tickets among these {count}.',
 	'patterns.of': 'among {count} tickets',
+	'patterns.groups': '{count} groups',
 	'patterns.more': 'and {count} more groups',
 	'patterns.spike': 'Spike: {count} tickets in {category} in the last 7 days, {ratio} times the usual',
 	'patterns.spikeNew': 'Spike: {count} tickets in {category} in the last 7 days, none in the 8 weeks before',

@@ -33,6 +33,7 @@ export const fr: Record<MessageKey, string> = {
 	'patterns.cluster': '{size} tickets ressemblent à « {signature} »',
 	'patterns.none': 'Aucun ticket répété parmi ces {count}.',
 	'patterns.of': 'parmi {count} tickets',
+	'patterns.groups': '{count} groupes',
 	'patterns.more': 'et {count} autres groupes',
 	'patterns.spike': 'Pic : {count} tickets en {category} ces 7 derniers jours, {ratio} fois l’habitude',
 	'patterns.spikeNew': 'Pic : {count} tickets en {category} ces 7 derniers jours, aucun les 8 semaines précédentes',
