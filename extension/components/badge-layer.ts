@@ -59,7 +59,10 @@ export function showBadges(table: Element, targets: readonly BadgeTarget[], opti
 		const origin = host.getBoundingClientRect();
 		return batch.map((target) => badgePosition(lastLineOf(target.anchor), target.cell.getBoundingClientRect(), origin, target.size));
 	};
-	const draw = (batch: readonly BadgeTarget[]) => {
+	const draw = (targets: readonly BadgeTarget[]) => {
+		// Each target once: an observer may report a row again before it is unobserved.
+		const batch = [...new Set(targets)].filter((target) => !drawn.has(target));
+		if (batch.length === 0) return;
 		const positions = place(batch);
 		const fragment = doc.createDocumentFragment();
 		batch.forEach((target, i) => {
@@ -82,7 +85,7 @@ export function showBadges(table: Element, targets: readonly BadgeTarget[], opti
 	const rest = targets.filter((target) => !drawn.has(target));
 	if (rest.length > 0) {
 		const byAnchor = new Map(rest.map((target) => [target.anchor, target]));
-		(options.watch ?? nearViewport)([...byAnchor.keys()], (anchors) => draw(anchors.flatMap((anchor) => byAnchor.get(anchor) ?? []).filter((target) => !drawn.has(target))), options.signal);
+		(options.watch ?? nearViewport)([...byAnchor.keys()], (anchors) => draw(anchors.flatMap((anchor) => byAnchor.get(anchor) ?? [])), options.signal);
 	}
 
 	// GLPI's table changes size with the window (titles wrap): the badges drawn so far follow.
