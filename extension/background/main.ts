@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../core/content-messaging';
 import { type Result, onMessage } from '../core/messaging';
-import { strictest } from '../core/outgoing';
+import { patternDraft, strictest } from '../core/outgoing';
 import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
 import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
@@ -9,6 +9,7 @@ import { recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
+import { registerPatternHandlers } from './pattern-handlers';
 import { buildSignal, enqueue } from './queue';
 import { syncRegistrations } from './registration';
 import { flush, status } from './sync';
@@ -49,7 +50,8 @@ async function registerEverywhere(glpiUrls: readonly string[]): Promise<string[]
 
 /** Queues a draft built under the privacy switches that apply; the flush comes soon, nothing waits on it. */
 async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
-	const signal = await buildSignal(draft, new Date(), strictest((await overlayConfig()).privacy, draft.privacy));
+	const config = await overlayConfig();
+	const signal = await buildSignal(patternDraft(draft, config.shareText), new Date(), strictest(config.privacy, draft.privacy));
 	const waiting = await enqueue(signal);
 	// The page's hints may change with this signal (a new known issue): the next load asks the backend again.
 	forgetHints(signal.page.route);
@@ -59,6 +61,7 @@ async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
 
 export function startBackground(): void {
 	registerManagerHandlers();
+	registerPatternHandlers();
 	onMessage('enqueueSignal', ({ data }) => attempt(() => queueDraft(data)));
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {

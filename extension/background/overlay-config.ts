@@ -12,5 +12,7 @@ export async function overlayConfig(): Promise<OverlayConfig> {
 		autoFriction: settings.autoFriction && me?.settings.autoFriction === true,
 		slowPageMs: settings.slowPageMs,
 		privacy: { ...settings.privacy, redactNames: settings.privacy.redactNames || me?.settings.shareText !== true },
+		...(me ? { role: me.role } : {}),
+		shareText: me?.settings.shareText === true,
 	};
 }

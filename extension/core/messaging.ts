@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Page, SignalKind } from '../../shared/schemas/signal';
-import type { WhoAmI } from '../../shared/schemas/workspace';
+import type { Page, Pattern, SignalKind } from '../../shared/schemas/signal';
+import type { Role, WhoAmI } from '../../shared/schemas/workspace';
+import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from './pattern-messages';
 import type { FrictionKind, PrivacySettings, QueuedSignal, SyncState } from './storage';
 
 /** What a content script hands to the background: the background adds id, time and reporter, checks and queues it. */
@@ -12,6 +13,8 @@ export interface SignalDraft {
 	severity?: number;
 	target?: { selector: string; label?: string };
 	count?: number;
+	/** kind 'pattern' only: the ticket pattern (no title: ids, size, category, a keyword signature). */
+	pattern?: Pattern;
 	/** Names shown on the page (requester, technician): redacted from the text again in the background. */
 	names?: string[];
 	/** The privacy switches the user's preview was made with: the background never sends more than they showed. */
@@ -32,6 +35,10 @@ export interface OverlayConfig {
 	slowPageMs: number;
 	/** The privacy switches as they apply: names are always redacted unless the workspace shares text. */
 	privacy: PrivacySettings;
+	/** The token's role, when the backend told it: only technicians and managers may send ticket patterns. */
+	role?: Role;
+	/** The workspace shares ticket text: a pattern may then carry one redacted sample title. */
+	shareText: boolean;
 }
 
 /** One automatic friction event seen in a page: counted by the background, never sent one by one. */
@@ -74,6 +81,12 @@ interface ProtocolMap {
 	meToo(input: { key: string; draft: SignalDraft }): Result<{ id: string }>;
 	/** The user closes a hint for good (per user, in this browser). */
 	dismissHint(id: string): void;
+	/** Ticket patterns of a list's visible rows. */
+	findPatterns(input: { rows: TicketRow[] }): Result<PatternView>;
+	/** Ticket patterns of a list's whole search (its CSV export); null: not cached, send the CSV. */
+	exportPatterns(input: ExportInput & { scope: Exclude<PatternScope, 'page'> }): Result<PatternView | null>;
+	/** Tickets similar to a ticket among an export's; null: not cached, send the CSV. */
+	similarTickets(input: ExportInput & { ticket: TicketRow & { description?: string } }): Result<SimilarView | null>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -36,5 +36,16 @@ export function outgoingOf(draft: SignalDraft, privacy: PrivacySettings): Outgoi
 		outgoing.target = label ? { selector: draft.target.selector, label } : { selector: draft.target.selector };
 	}
 	if (draft.count !== undefined) outgoing.count = draft.count;
+	if (draft.pattern) outgoing.pattern = draft.pattern;
 	return outgoing;
+}
+
+/**
+ * A ticket pattern carries no ticket text unless the workspace shares text (then one sample title, redacted like any
+ * words). The overlay sends none in that case already; the background applies it again to every draft it queues.
+ */
+export function patternDraft(draft: SignalDraft, shareText: boolean): SignalDraft {
+	if (draft.kind !== 'pattern' || shareText || draft.text === undefined) return draft;
+	const { text: _dropped, ...rest } = draft;
+	return rest;
 }

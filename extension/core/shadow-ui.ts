@@ -8,7 +8,15 @@ import { type ComponentChild, render } from 'preact';
  * A few lines instead of WXT's createShadowRootUi, whose auto-mount machinery (wait-element, defu and a custom-element
  * name check) would run on every GLPI page load for nothing (README, "Budget").
  */
-export function mountShadowUi(options: { name: string; css: string; signal: AbortSignal; ui: ComponentChild; document?: Document }): HTMLElement {
+export function mountShadowUi(options: {
+	name: string;
+	css: string;
+	signal: AbortSignal;
+	ui: ComponentChild;
+	document?: Document;
+	/** Puts the host in the page (in the flow of GLPI's layout, say); the end of the body by default. */
+	place?: (host: HTMLElement) => void;
+}): HTMLElement {
 	const doc = options.document ?? document;
 	const host = doc.createElement(options.name);
 	const shadow = host.attachShadow({ mode: 'open' });
@@ -17,7 +25,8 @@ export function mountShadowUi(options: { name: string; css: string; signal: Abor
 	const container = doc.createElement('div');
 	for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
 	shadow.append(style, container);
-	doc.body.append(host);
+	if (options.place) options.place(host);
+	else doc.body.append(host);
 	render(options.ui, container);
 	options.signal.addEventListener(
 		'abort',

@@ -34,6 +34,26 @@ export const GLPI = {
 	/** Search result tables (10 and 11): the table's id is random (search_<rand>), its class is stable. */
 	searchTable: 'table.search-results',
 	searchHeader: 'table.search-results th[data-searchopt-id]',
+	/** The search results' container, whose content GLPI replaces by AJAX when the list is sorted or paged (fluid
+	 * search, display_data.html.twig, 10 and 11). */
+	searchContainer: '.ajax-container.search-display-data',
+	/** The list's header, the controls on its left and its right side free ([real] 10.0.17: div.card-header.d-flex
+	 * .justify-content-between.search-header with one child): where the pattern summary docks. */
+	searchCardHeader: 'div.card-header.search-header',
+	/** Rows of a results table (10 and 11); the self-service list has no checkbox column ([real] 10.0.17). */
+	searchRow: 'table.search-results > tbody > tr',
+	/** A row's massive-action checkbox, named item[Ticket][<id>] (10 and 11), when the profile may use them. */
+	rowCheckbox: 'input[name^="item[Ticket]["]',
+	/** GLPI 11 names each cell's search option: td[data-searchopt-content-id="1"] (FACTS §2.1; 10 has only the th). */
+	searchCell: 'td[data-searchopt-content-id]',
+	/** The list's own export menu (10.0.17): links to front/report.dynamic.php carrying the list's search; 3 is CSV. */
+	exportCsvLink: 'a[href*="/front/report.dynamic.php"][href*="display_type=3"]',
+	/** The ticket's own description on its form, once the main tab is in (timeline/*.html.twig, 10; same in 11). The
+	 * card-header is the title: the author's tooltip card holds an h4.card-title of its own. */
+	ticketTitle: '.timeline-item.ITILContent div.card-title.card-header',
+	ticketDescription: '.timeline-item.ITILContent .rich_text_container',
+	/** The fields accordion on the right of an ITIL form (10 and 11): the similar-tickets panel goes under it. */
+	itilData: '#itil-data',
 	/** Item tabs (10 and 11): a.nav-link[data-bs-toggle=tab][href*="_glpi_tab=Ticket$main"]; the pane ids are random. */
 	itemTab: 'a[data-bs-toggle="tab"][href*="_glpi_tab="]',
 

@@ -9,6 +9,7 @@ export interface ArrivedSignal {
 	count?: number;
 	page: Record<string, unknown>;
 	target?: { selector: string; label?: string };
+	pattern?: { type: string; size: number; signature: string; ticketIds: number[]; categoryId?: number };
 }
 
 async function get<T>(worker: LocalWorker, token: string, path: string): Promise<T> {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { capturedPageAsShown, capturedPages, fixtureHtml, hasCapturedPages } from '../../support/glpi-pages';
+import { join } from 'node:path';
+import { CAPTURED_DIR, PROJECT_ROOT, capturedPageAsShown, capturedPages, fixtureHtml, hasCapturedPages } from '../../support/glpi-pages';
 
 /**
  * GLPI pages on loopback for the end-to-end tests. The captured GLPI 10.0.17 pages are served at the URLs they were
@@ -17,7 +19,7 @@ export interface GlpiServer {
 	/** Which pages are served: the real captures or our fixtures. */
 	site: 'captured' | 'fixtures';
 	/** Paths of notable pages on this site. */
-	paths: { ticketForm: string; ticketList: string; helpdeskHome: string; subfolderTicketForm?: string; closedTicketForm?: string };
+	paths: { ticketForm: string; ticketList: string; helpdeskHome: string; subfolderTicketForm?: string; closedTicketForm?: string; ticketListAll?: string };
 	close(): Promise<void>;
 }
 
@@ -47,10 +49,17 @@ function fixtureRoutes(): { central: Map<string, string>; helpdesk: Map<string, 
 export async function startGlpiServer(): Promise<GlpiServer> {
 	const site = hasCapturedPages ? 'captured' : 'fixtures';
 	const routes = site === 'captured' ? capturedRoutes() : fixtureRoutes();
+	// GLPI's CSV export of a ticket search (front/report.dynamic.php, FACTS §1.1): whatever the search asks, the
+	// captured export of all tickets (;-separated, with its BOM), or our fixture's.
+	const exportCsv = readFileSync(site === 'captured' ? join(CAPTURED_DIR, '10.0.17_export_ticket_list_all.csv') : join(PROJECT_ROOT, 'test/fixtures/glpi/10/ticket-export.csv'));
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://x');
 		const host = (request.headers.host ?? '').split(':')[0];
 		const table = host === 'localhost' ? routes.helpdesk : routes.central;
+		if (url.pathname.endsWith('/front/report.dynamic.php') && url.searchParams.get('display_type') === '3') {
+			response.writeHead(200, { 'content-type': 'text/csv; charset=UTF-8', 'cache-control': 'no-store' }).end(exportCsv);
+			return;
+		}
 		const html = table.get(url.pathname + url.search) ?? table.get(url.pathname);
 		if (html === undefined) {
 			// GLPI's own scripts, styles and AJAX endpoints are not part of the capture.
@@ -69,6 +78,8 @@ export async function startGlpiServer(): Promise<GlpiServer> {
 					ticketList: '/front/ticket.php',
 					helpdeskHome: '/front/helpdesk.public.php',
 					subfolderTicketForm: '/glpi/front/ticket.form.php?id=5',
+					// All 20 of the 23 tickets on the first page, newest first (the default list shows the open ones).
+					ticketListAll: '/front/ticket.php?criteria%5B0%5D%5Bfield%5D=12&criteria%5B0%5D%5Bsearchtype%5D=equals&criteria%5B0%5D%5Bvalue%5D=all&sort%5B0%5D=15&order%5B0%5D=DESC&reset=reset',
 				}
 			: { ticketForm: '/front/ticket.form.php?id=7', ticketList: '/front/ticket.php', helpdeskHome: '/support/Helpdesk' };
 	return {

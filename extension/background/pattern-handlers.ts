@@ -1,0 +1,53 @@
+import { onMessage } from '../core/messaging';
+import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from '../core/pattern-messages';
+import { cachedExport, storeExport } from './export-cache';
+import { patternView, similarView, ticketsOfRows, withinDays } from './ticket-patterns';
+
+/** The export for `input.key`: cached, or parsed from the CSV the page sent; undefined when the page must send it. */
+async function exportFor(input: ExportInput) {
+	const cached = await cachedExport(input.key);
+	if (cached) return cached;
+	return input.csv === undefined ? undefined : storeExport(input.key, input.csv, input.truncated ?? false);
+}
+
+export async function exportPatterns(input: ExportInput & { scope: Exclude<PatternScope, 'page'> }): Promise<PatternView | null> {
+	const found = await exportFor(input);
+	if (!found) return null;
+	return patternView(withinDays(found.tickets, input.scope === 'all' ? undefined : input.scope), { truncated: found.truncated });
+}
+
+export async function similarTickets(input: ExportInput & { ticket: TicketRow & { description?: string } }): Promise<SimilarView | null> {
+	const found = await exportFor(input);
+	if (!found) return null;
+	const [ticket] = ticketsOfRows([input.ticket]);
+	if (!ticket) throw new Error(`ticket ${input.ticket.id} cannot be read`);
+	if (input.ticket.description) ticket.description = input.ticket.description.slice(0, 20_000);
+	// The form shows the ticket as it is now; the export's copy may be older (or absent: another search).
+	const known = found.tickets.find((entry) => entry.id === ticket.id);
+	return similarView(found.tickets, { ...known, ...ticket });
+}
+
+const errorOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The pattern messages of the GLPI overlay (core/pattern-messages.ts). */
+export function registerPatternHandlers(): void {
+	onMessage('findPatterns', ({ data }) => {
+		try {
+			return { ok: true, value: patternView(ticketsOfRows(data.rows)) };
+		} catch (error) {
+			return { ok: false, error: errorOf(error) };
+		}
+	});
+	onMessage('exportPatterns', ({ data }) =>
+		exportPatterns(data).then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error: errorOf(error) }),
+		),
+	);
+	onMessage('similarTickets', ({ data }) =>
+		similarTickets(data).then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error: errorOf(error) }),
+		),
+	);
+}

@@ -1,0 +1,87 @@
+import type { ClusterView } from '../core/pattern-messages';
+import type { ListRow } from '../glpi/ticket-list';
+
+/**
+ * Which rows of a ticket list get a badge, and where it goes: pure functions of the rows, the groups and a few
+ * rectangles, so they are tested without a browser. The badges themselves live in one overlay layer
+ * (components/badge-layer.ts), never inside GLPI's table.
+ */
+
+/** One colour per group, in the order of the summary (largest first); dark enough for white text (WCAG AA). */
+export const GROUP_COLORS = ['#b45309', '#1d4ed8', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#9d174d'] as const;
+export const colorOf = (rank: number) => GROUP_COLORS[rank % GROUP_COLORS.length] as string;
+
+export interface BadgeTarget {
+	/** The row's title link (or its title cell when it has none): the badge goes after its last line. */
+	anchor: Element;
+	/** The title cell, which the badge stays inside. */
+	cell: Element;
+	ticketId: number;
+	size: number;
+	rank: number;
+	color: string;
+	label: string;
+}
+
+/** Every row whose ticket is in a group, with its group's size, colour and label. */
+export function badgeTargets(rows: readonly ListRow[], clusters: readonly ClusterView[], label: (cluster: ClusterView) => string): BadgeTarget[] {
+	const groupOf = new Map<number, number>();
+	clusters.forEach((cluster, rank) => {
+		for (const id of cluster.ticketIds) if (!groupOf.has(id)) groupOf.set(id, rank);
+	});
+	const labels = new Map<number, string>();
+	const targets: BadgeTarget[] = [];
+	for (const row of rows) {
+		const rank = groupOf.get(row.id);
+		if (rank === undefined) continue;
+		const cluster = clusters[rank] as ClusterView;
+		let text = labels.get(rank);
+		if (text === undefined) labels.set(rank, (text = label(cluster)));
+		targets.push({ anchor: row.anchor, cell: row.cell, ticketId: row.id, size: cluster.size, rank, color: colorOf(rank), label: text });
+	}
+	return targets;
+}
+
+export interface Box {
+	left: number;
+	top: number;
+	right: number;
+	height: number;
+}
+
+export const BADGE_HEIGHT = 18;
+const GAP = 6;
+/** The badge's width: padding, and about 7 px per digit of GLPI's 11 px bold font. */
+export const badgeWidth = (size: number) => 12 + 7 * String(size).length;
+
+/**
+ * Where a badge goes, relative to the layer's origin: right after the last line of the title, vertically centred on
+ * it, and never past the title cell's right edge (a title that fills its cell gets the badge over its end rather than
+ * over the next column).
+ */
+export function badgePosition(lastLine: Box, cell: Box, origin: Box, size: number): { x: number; y: number } {
+	const x = Math.max(cell.left, Math.min(lastLine.right + GAP, cell.right - badgeWidth(size) - 2));
+	const y = lastLine.top + (lastLine.height - BADGE_HEIGHT) / 2;
+	return { x: Math.round(x - origin.left), y: Math.round(y - origin.top) };
+}
+
+/**
+ * The targets within `margin` px of the viewport, read from their boxes: rows are in document order, so a binary
+ * search finds the first, and the scan stops at the first below. A few dozen box reads on a 1,000-row list.
+ */
+export function nearViewportNow(targets: readonly BadgeTarget[], viewportHeight: number, margin = viewportHeight): BadgeTarget[] {
+	let low = 0;
+	let high = targets.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((targets[middle] as BadgeTarget).anchor.getBoundingClientRect().bottom < -margin) low = middle + 1;
+		else high = middle;
+	}
+	const near: BadgeTarget[] = [];
+	for (let i = low; i < targets.length; i++) {
+		const target = targets[i] as BadgeTarget;
+		if (target.anchor.getBoundingClientRect().top > viewportHeight + margin) break;
+		near.push(target);
+	}
+	return near;
+}

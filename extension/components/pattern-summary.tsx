@@ -1,0 +1,121 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ClusterView, PatternScope, PatternView, SpikeView } from '../core/pattern-messages';
+import { t } from '../i18n';
+import { colorOf } from './pattern-badges';
+
+/** Groups listed in the details; the badges mark every group. */
+export const SHOWN_GROUPS = 10;
+const SCOPES: PatternScope[] = ['page', 30, 90, 'all'];
+
+export type SummaryState = { status: 'loading' | 'reading' } | { status: 'ready'; view: PatternView } | { status: 'error'; message: string };
+
+export const clusterKey = (cluster: ClusterView) => cluster.ticketIds.join(',');
+export const parseScope = (value: string): PatternScope => (value === '30' ? 30 : value === '90' ? 90 : value === 'all' ? 'all' : 'page');
+
+const spikeText = (spike: SpikeView) =>
+	t(spike.ratio === null ? 'patterns.spikeNew' : 'patterns.spike', { count: spike.count, category: spike.category, ratio: spike.ratio === null ? '' : spike.ratio.toFixed(1) });
+
+export interface SuggestOptions {
+	shareText: boolean;
+	done: ReadonlySet<string>;
+	onSuggest: (cluster: ClusterView) => void;
+}
+
+function Group({ cluster, rank, suggest }: { cluster: ClusterView; rank: number; suggest: SuggestOptions | undefined }) {
+	const done = suggest?.done.has(clusterKey(cluster)) ?? false;
+	return (
+		<li data-gx="pattern-group" data-gx-size={cluster.size}>
+			<span class="gx-swatch" style={{ background: colorOf(rank) }} aria-hidden="true">
+				{cluster.size}
+			</span>
+			<span>{t('patterns.cluster', { size: cluster.size, signature: cluster.signature })}</span>
+			{cluster.category && <span class="gx-muted">{cluster.category}</span>}
+			{suggest && (
+				<button type="button" class="gx-suggest" data-gx="suggest-problem" title={t(suggest.shareText ? 'patterns.suggestHelpShared' : 'patterns.suggestHelp')} disabled={done} onClick={() => suggest.onSuggest(cluster)}>
+					{done ? t('patterns.suggested') : t('patterns.suggest')}
+				</button>
+			)}
+		</li>
+	);
+}
+
+function Headline({ state, scope }: { state: SummaryState; scope: PatternScope }) {
+	if (state.status === 'error') return <span class="gx-error" role="alert">{state.message}</span>;
+	if (state.status !== 'ready') return <span class="gx-muted">{t(state.status === 'reading' ? 'patterns.reading' : 'patterns.loading')}</span>;
+	const { view } = state;
+	const top = view.clusters[0];
+	return (
+		<>
+			{top ? (
+				<span data-gx="pattern-headline">
+					<span class="gx-swatch" style={{ background: colorOf(0) }} aria-hidden="true">
+						{top.size}
+					</span>{' '}
+					{t('patterns.cluster', { size: top.size, signature: top.signature })}
+				</span>
+			) : (
+				<span class="gx-muted">{t('patterns.none', { count: view.tickets })}</span>
+			)}
+			{top && scope !== 'page' && <span class="gx-muted">{t('patterns.of', { count: view.tickets })}</span>}
+			{view.spikes.map((spike) => (
+				<span class="gx-spike" role="alert" data-gx="pattern-spike">
+					{spikeText(spike)}
+				</span>
+			))}
+		</>
+	);
+}
+
+/**
+ * The summary of a ticket list's patterns, one line in GLPI's list header: the largest group of near-duplicate
+ * tickets, the categories that spike, which tickets are looked at (this page, or GLPI's export of the whole search),
+ * and the details (every group, its badge colour, "Suggest a Problem") in a panel that opens below, over the list:
+ * nothing here moves GLPI's table.
+ */
+export function PatternSummary(props: {
+	state: SummaryState;
+	scope: PatternScope;
+	rowCount: number;
+	onScope: (scope: PatternScope) => void;
+	suggest?: SuggestOptions;
+	/** Shown at the end of the details (the toast of "Suggest a Problem"). */
+	children?: ComponentChildren;
+}) {
+	const [open, setOpen] = useState(false);
+	const { state, suggest } = props;
+	const view = state.status === 'ready' ? state.view : undefined;
+	return (
+		<div class="gx-patterns" data-gx="pattern-summary" aria-label={t('patterns.title')}>
+			<div class="gx-chip">
+				<strong>{t('patterns.title')}</strong>
+				<Headline state={state} scope={props.scope} />
+				<select name="gx-pattern-scope" aria-label={t('patterns.scope')} value={String(props.scope)} onChange={(event) => props.onScope(parseScope(event.currentTarget.value))}>
+					{SCOPES.map((scope) => (
+						<option value={String(scope)}>{t(`patterns.scope.${scope}`, { count: props.rowCount })}</option>
+					))}
+				</select>
+				{view && view.clusters.length > 0 && (
+					<button type="button" class="gx-details" data-gx="pattern-details-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+						{t('patterns.groups', { count: view.clusters.length })} {open ? '▴' : '▾'}
+					</button>
+				)}
+			</div>
+			{open && view && (
+				<div class="gx-popover" data-gx="pattern-details">
+					{view.spikes.map((spike) => (
+						<p class="gx-spike-banner">{spikeText(spike)}</p>
+					))}
+					<ul class="gx-groups">
+						{view.clusters.slice(0, SHOWN_GROUPS).map((cluster, rank) => (
+							<Group cluster={cluster} rank={rank} suggest={suggest} />
+						))}
+					</ul>
+					{view.clusters.length > SHOWN_GROUPS && <p class="gx-muted">{t('patterns.more', { count: view.clusters.length - SHOWN_GROUPS })}</p>}
+					{view.truncated && <p class="gx-muted">{t('patterns.truncated')}</p>}
+					{props.children}
+				</div>
+			)}
+		</div>
+	);
+}

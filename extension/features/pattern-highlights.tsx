@@ -1,0 +1,102 @@
+import { PatternList, loadView } from '../components/pattern-list';
+import styles from '../components/patterns.css?inline';
+import { observe } from '../core/dom';
+import { type Feature, onPageKind } from '../core/feature-manager';
+import { type OverlayConfig, sendMessage } from '../core/messaging';
+import type { PatternScope } from '../core/pattern-messages';
+import { mountShadowUi } from '../core/shadow-ui';
+import { exportRequest, listSearchOf } from '../glpi/csv-export';
+import { rootDocOf } from '../glpi/page-context';
+import { peopleOnPage } from '../glpi/people';
+import { GLPI } from '../glpi/selectors';
+import { readTicketRows } from '../glpi/ticket-list';
+
+/** Test builds mark the time from reading the rows to the badges in the page (scripts/bench-badges.js). */
+function benchMarks(): { start(): void; painted(): void } {
+	if (!import.meta.env.GX_TEST_BUILD) return { start: () => undefined, painted: () => undefined };
+	return {
+		start: () => performance.mark('gx-patterns-start'),
+		painted: () => {
+			performance.mark('gx-patterns-badged');
+			// After the next frame: the style and layout the badges caused are done.
+			requestAnimationFrame(() => setTimeout(() => performance.mark('gx-patterns-painted')));
+		},
+	};
+}
+
+/**
+ * Ticket patterns on a ticket list (central and self-service): a badge with the group's size next to the title of
+ * every row that belongs to a group of near-duplicate tickets, a summary bar above the list (the largest groups, the
+ * categories that spike, "Suggest a Problem" for technicians and managers) and a scope chooser that reads GLPI's CSV
+ * export of the whole search. GLPI re-renders the list by AJAX when it is sorted or paged (fluid search): each new
+ * results table is read again, in the scope chosen last.
+ */
+export const patternHighlights: Feature = {
+	id: 'pattern-highlights',
+	include: [onPageKind('ticket-list')],
+	deferred: true,
+	async init(context) {
+		const config: OverlayConfig | undefined = await sendMessage('getOverlayConfig', undefined).catch(() => undefined);
+		if (context.signal.aborted) return;
+		const rootDoc = rootDocOf(context.document);
+		const marks = benchMarks();
+		let scope: PatternScope = 'page';
+		let current: AbortController | undefined;
+		observe<HTMLTableElement>(
+			GLPI.searchTable,
+			(table) => {
+				current?.abort();
+				const controller = new AbortController();
+				current = controller;
+				context.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+				marks.start();
+				const rows = readTicketRows(table);
+				const pageUrl = new URL(context.document.URL);
+				const request = exportRequest(listSearchOf(context.document, pageUrl), pageUrl, rootDoc);
+				const shown = scope;
+				// Nothing is added to the page until the patterns are known: then the summary and the first badges go in
+				// together, in one task, and the page lays out and paints once.
+				void loadView({ rows, request }, shown, controller.signal)
+					.catch(() => undefined)
+					.then((initialView) => {
+						if (controller.signal.aborted) return;
+						const header = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchCardHeader);
+						mountShadowUi({
+							name: 'gx-pattern-highlights',
+							css: styles,
+							signal: controller.signal,
+							document: context.document,
+							// In the list's header, on its free right side, taking no room (GLPI 10.0.17): nothing moves the
+							// table, whose new layout would cost more than everything else here. Without that header, a
+							// bar above the table.
+							place: (host) => {
+								if (header) {
+									host.setAttribute('data-gx-docked', '');
+									header.append(host);
+								} else (table.closest('.table-responsive-lg') ?? table).before(host);
+							},
+							ui: (
+								<PatternList
+									table={table}
+									rows={rows}
+									request={request}
+									config={config}
+									scope={shown}
+									{...(initialView ? { initialView } : {})}
+									onScope={(next) => (scope = next)}
+									page={context.page}
+									names={() => peopleOnPage(context.document)}
+									onPainted={marks.painted}
+								/>
+							),
+						});
+					});
+			},
+			{ signal: context.signal },
+		);
+	},
+};
+
+/* Test pages: ../shared/glpi/pages/10.0.17/html/10.0.17_ticket_list_all_sorted_by_date.html (20 of 23 tickets; the
+   export path finds the 6 VPN, 5 password and 3 printer tickets), 10.0.17_selfservice_ticket_list.html (no checkbox
+   column), 10.0.17_subfolder_ticket_list.html (under /glpi); test/fixtures/glpi/11/ticket-list.html (GLPI 11 cells). */
