@@ -76,7 +76,10 @@ describe('the capture panel', () => {
 		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit, onCancel }), container));
 		const text = container.querySelector('textarea[name="gx-text"]') as HTMLTextAreaElement;
 		await type(text, 'A shortcut to send');
-		const press = (init: KeyboardEventInit) => act(() => text.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
+		const press = (init: KeyboardEventInit) =>
+			act(() => {
+				text.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+			});
 		await press({ key: 'Enter' });
 		expect(onSubmit).not.toHaveBeenCalled();
 		await press({ key: 'Enter', ctrlKey: true });
