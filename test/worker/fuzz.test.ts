@@ -9,7 +9,7 @@ import { authorization, contentType, invalidUtf8Body, jsonBody, method, nearVali
  * Property tests: whatever arrives, the worker never answers 500, every error has the envelope of API.md, and a
  * rejected request changes nothing (row counts and the items' fields, tests/worker/helpers.ts snapshot). The rate
  * limit is turned off here so that every case reaches the route. Cases per property are RUNS times a factor (the
- * factors add up to CASES_PER_RUN): 200 x 15 = 3,000 cases on every `npm test` (about 30 s), and `npm run fuzz` sets
+ * factors add up to CASES_PER_RUN): 200 x 15 = 3,000 cases on every `npm test` (about 16 s), and `npm run fuzz` sets
  * FUZZ_RUNS=667 for the 10,005 cases issue 7 asks for (about 80 s on 2 shared cores; docs/RELIABILITY.md). The FUZZ_RUNS
  * binding (miniflare) is how: lower for a quick local loop, higher for a long hunt.
  */
