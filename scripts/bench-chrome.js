@@ -1,4 +1,4 @@
-// What the Chromium benchmarks share (scripts/bench-extension.js, scripts/bench-badges.js): builds, a headless
+// What the Chromium benchmarks share (scripts/bench-extension.js, bench-badges.js, bench-popup.js): builds, a headless
 // Chromium with or without the extension, Chrome traces of a page load, and the extension's main-thread time read
 // from the V8 CPU profile in a trace. Plain Node ESM.
 import { execFileSync } from 'node:child_process';

@@ -4,28 +4,17 @@
 // page is opened BENCH_RUNS times (15 by default) with the backlog cached, and as many times with the cache removed,
 // side by side. The popup sets performance marks when a list first shows (gx-backlog-shown) and when the fresh one
 // from the backend does (gx-backlog-fresh); their times count from the page's navigation start.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorker } from './bench-backend/wrangler.js';
-import { offlineEnv, projectRoot } from './offline-env.js';
+import { build, chromiumPath, median, tmp } from './bench-chrome.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const chromiumPath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-if (!chromiumPath) {
-	console.error('The popup benchmark needs Chromium: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
-	process.exit(1);
-}
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-};
 
-const work = join(projectRoot, '.tmp', `bench-popup-${Date.now()}`);
+const work = join(tmp, `bench-popup-${Date.now()}`);
 mkdirSync(work, { recursive: true });
-execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, env: { ...process.env, ...offlineEnv(), GX_TEST_BUILD: '1', GX_OUT_DIR: join(work, 'build') }, stdio: ['ignore', 'ignore', 'inherit'] });
-const extensionDir = join(work, 'build', 'chrome-mv3');
+const extensionDir = build(join(work, 'build'), { GX_TEST_BUILD: '1' });
 const adminToken = `bench-admin-${crypto.randomUUID()}`;
 const worker = await startWorker({ persistDir: join(work, 'd1'), logFile: join(work, 'wrangler.log'), vars: { ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_READS_PER_MINUTE: '100000' } });
 let context;
@@ -51,7 +40,7 @@ try {
 	}
 
 	context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-		executablePath: chromiumPath,
+		executablePath: chromiumPath(),
 		headless: true,
 		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
