@@ -1,0 +1,88 @@
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PatternSummary, SHOWN_GROUPS, clusterKey } from '../../extension/components/pattern-summary';
+import type { ClusterView, PatternView } from '../../extension/core/pattern-messages';
+import { setLanguage } from '../../extension/i18n';
+
+/** The summary line above a ticket list (the end-to-end test covers the groups on a captured list; spikes are here). */
+const cluster = (size: number, signature: string, first: number): ClusterView => ({
+	ticketIds: Array.from({ length: size }, (_, index) => first + index),
+	size,
+	signature,
+	category: 'Network > VPN',
+	sample: `${signature} sample`,
+});
+const view = (overrides: Partial<PatternView> = {}): PatternView => ({
+	tickets: 40,
+	clusters: [cluster(6, 'vpn disconnects', 1), cluster(3, 'printer jams', 20)],
+	spikes: [],
+	truncated: false,
+	...overrides,
+});
+
+let container: HTMLElement;
+beforeEach(() => {
+	setLanguage('en');
+	container = document.createElement('div');
+	document.body.append(container);
+});
+afterEach(() => {
+	render(null, container);
+	container.remove();
+});
+
+const show = (props: Parameters<typeof PatternSummary>[0]) => act(() => render(h(PatternSummary, props), container));
+const text = (selector: string) => [...container.querySelectorAll(selector)].map((element) => element.textContent?.replace(/\s+/g, ' ').trim());
+
+describe('the ticket-pattern summary', () => {
+	it('names the largest group and says each category spike in words, as an alert, in English and French', async () => {
+		const spikes = [
+			{ category: 'Network > VPN', count: 7, expected: 2, ratio: 3.5, ticketIds: [1, 2, 3, 4, 5, 6, 7] },
+			{ category: 'Printers', count: 4, expected: 0, ratio: null, ticketIds: [20, 21, 22, 23] },
+		];
+		await show({ state: { status: 'ready', view: view({ spikes }) }, scope: 'page', rowCount: 20, onScope: vi.fn() });
+		expect(text('[data-gx="pattern-headline"]')[0]).toContain('vpn disconnects');
+		expect(text('[data-gx="pattern-headline"] .gx-swatch')).toEqual(['6']);
+		const alerts = [...container.querySelectorAll('[data-gx="pattern-spike"]')];
+		expect(alerts.map((alert) => alert.getAttribute('role'))).toEqual(['alert', 'alert']);
+		expect(text('[data-gx="pattern-spike"]')).toEqual([
+			'Spike: 7 tickets in Network > VPN in the last 7 days, 3.5 times the usual',
+			'Spike: 4 tickets in Printers in the last 7 days, none in the 8 weeks before',
+		]);
+
+		await act(() => setLanguage('fr'));
+		await show({ state: { status: 'ready', view: view({ spikes }) }, scope: 'page', rowCount: 20, onScope: vi.fn() });
+		expect(text('[data-gx="pattern-spike"]')[0]).toBe('Pic : 7 tickets en Network > VPN ces 7 derniers jours, 3.5 fois l’habitude');
+	});
+
+	it('opens the details: the spikes again, at most the first groups, and Suggest a Problem once per group', async () => {
+		const many = Array.from({ length: SHOWN_GROUPS + 3 }, (_, index) => cluster(SHOWN_GROUPS + 5 - index, `group ${index}`, index * 100));
+		const spikes = [{ category: 'Network > VPN', count: 5, expected: 1, ratio: 5, ticketIds: [1, 2, 3, 4, 5] }];
+		const onSuggest = vi.fn();
+		const props = { state: { status: 'ready' as const, view: view({ clusters: many, spikes }) }, scope: 30 as const, rowCount: 20, onScope: vi.fn() };
+		await show({ ...props, suggest: { shareText: false, done: new Set<string>(), onSuggest } });
+		expect(container.querySelector('[data-gx="pattern-details"]')).toBeNull();
+		await act(() => (container.querySelector('[data-gx="pattern-details-toggle"]') as HTMLButtonElement).click());
+		expect(text('.gx-spike-banner')).toEqual(['Spike: 5 tickets in Network > VPN in the last 7 days, 5.0 times the usual']);
+		expect(container.querySelectorAll('[data-gx="pattern-group"]')).toHaveLength(SHOWN_GROUPS);
+		expect(text('[data-gx="pattern-details"] > .gx-muted')).toEqual(['and 3 more groups']);
+
+		const buttons = [...container.querySelectorAll<HTMLButtonElement>('[data-gx="suggest-problem"]')];
+		await act(() => buttons[1]?.click());
+		expect(onSuggest).toHaveBeenCalledWith(many[1]);
+		// Once suggested, the group's button is off.
+		await show({ ...props, suggest: { shareText: false, done: new Set([clusterKey(many[1] as ClusterView)]), onSuggest } });
+		const after = [...container.querySelectorAll<HTMLButtonElement>('[data-gx="suggest-problem"]')];
+		expect(after.map((button) => button.disabled).slice(0, 3)).toEqual([false, true, false]);
+	});
+
+	it('says when no group was found, and shows an error as an alert', async () => {
+		await show({ state: { status: 'ready', view: view({ clusters: [], tickets: 12 }) }, scope: 'page', rowCount: 12, onScope: vi.fn() });
+		expect(container.querySelector('[data-gx="pattern-headline"]')).toBeNull();
+		expect(container.querySelector('[data-gx="pattern-details-toggle"]')).toBeNull();
+		expect(text('.gx-muted')).toContain('No repeated tickets among these 12.');
+		await show({ state: { status: 'error', message: 'GLPI answered 403' }, scope: 'all', rowCount: 12, onScope: vi.fn() });
+		expect(container.querySelector('[role="alert"]')?.textContent).toBe('GLPI answered 403');
+	});
+});
