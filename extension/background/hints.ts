@@ -9,7 +9,8 @@ import { hintDismissalsStorage, meTooStorage, settingsStorage, tokenStorage } fr
  * to ticket does not cost a request each time; forgotten when this browser sends a signal about the route.
  */
 const TTL_MS = 60_000;
-const cache = new Map<string, { at: number; hints: Hint[] }>();
+// Holds the request itself, not only its answer: two features of one page (hints and "me too" markers) ask at once.
+const cache = new Map<string, { at: number; hints: Promise<Result<Hint[]>> }>();
 
 /** Forgets a route's hints, so the next page load shows a "me too" that was just given. */
 export const forgetHints = (route: string) => cache.delete(route);
@@ -26,11 +27,25 @@ function textHash(text: string): string {
 /** The id a dismissal is remembered by: the manager hint's id or the known issue's item, and what it says. */
 export const hintIdOf = (hint: Hint) => `${hint.kind === 'manager' ? hint.id : `item:${hint.itemId}`}:${textHash(JSON.stringify(hint.text))}`;
 
-async function fetchHints(route: string): Promise<Result<Hint[]>> {
+function fetchHints(route: string): Promise<Result<Hint[]>> {
 	const cached = cache.get(route);
-	if (cached && Date.now() - cached.at < TTL_MS) return { ok: true, value: cached.hints };
+	if (cached && Date.now() - cached.at < TTL_MS) return cached.hints;
+	const entry = {
+		at: Date.now(),
+		hints: requestHints(route).then((result) => {
+			// Only the backend's answers are kept: a failure, or no backend yet, is asked again on the next page load.
+			if ((!result || !result.ok) && cache.get(route) === entry) cache.delete(route);
+			return result ?? { ok: true as const, value: [] };
+		}),
+	};
+	cache.set(route, entry);
+	return entry.hints;
+}
+
+/** The route's hints from the backend; undefined when no backend or token is set. */
+async function requestHints(route: string): Promise<Result<Hint[]> | undefined> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
-	if (!backendUrl || !token) return { ok: true, value: [] };
+	if (!backendUrl || !token) return undefined;
 	try {
 		const response = await apiClient(backendUrl, token).v1.hints.$get({ query: { route } });
 		if (!response.ok) {
@@ -38,7 +53,6 @@ async function fetchHints(route: string): Promise<Result<Hint[]>> {
 			return { ok: false, error: failure.message, status: failure.status };
 		}
 		const { hints } = HintListSchema.parse(await response.json());
-		cache.set(route, { at: Date.now(), hints });
 		return { ok: true, value: hints };
 	} catch (error) {
 		return { ok: false, error: error instanceof Error ? error.message : String(error), status: 0 };

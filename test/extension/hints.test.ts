@@ -59,6 +59,19 @@ describe('hints for the "me too" markers', () => {
 		expect(fetchMock).toHaveBeenCalledTimes(2);
 	});
 
+	it('asks once when two features of a page ask at once, and asks again after a failure', async () => {
+		const [first, second] = await Promise.all([hintsFor(route, 'en'), hintsFor(route, 'fr')]);
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+		expect(first.ok && second.ok && [first.value[2]?.text, second.value[2]?.text]).toEqual(['Pensez à la catégorie', 'Pensez à la catégorie']);
+		forgetHints(route);
+		fetchMock.mockImplementationOnce(async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(await hintsFor(route, 'en')).toMatchObject({ ok: false, status: 0 });
+		expect(await hintsFor(route, 'en')).toMatchObject({ ok: true });
+		expect(fetchMock).toHaveBeenCalledTimes(3);
+	});
+
 	it('is empty without a backend, and an error in words when the backend fails', async () => {
 		await tokenStorage.setValue('');
 		expect(await hintsFor(route, 'en')).toEqual({ ok: true, value: [] });
