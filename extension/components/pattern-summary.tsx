@@ -48,7 +48,8 @@ function Headline({ state, scope }: { state: SummaryState; scope: PatternScope }
 	return (
 		<>
 			{top ? (
-				<span data-gx="pattern-headline">
+				// The words may be cut with an ellipsis in a narrow header: the whole line on hover.
+				<span data-gx="pattern-headline" title={t('patterns.cluster', { size: top.size, signature: top.signature })}>
 					<span class="gx-swatch" style={{ background: colorOf(0) }} aria-hidden="true">
 						{top.size}
 					</span>{' '}

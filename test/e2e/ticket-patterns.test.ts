@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKIP_CAPTURED } from '../support/glpi-pages';
+import { PROJECT_ROOT, SKIP_CAPTURED } from '../support/glpi-pages';
 import { arrivedSignals, backlogItems } from './support/api';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { type GlpiServer, startGlpiServer } from './support/glpi-server';
@@ -12,6 +14,13 @@ import { type LocalWorker, createWorkspace, startLocalWorker } from './support/w
  * password, 3 about a jammed printer, FACTS §1.1), and the worker under wrangler dev. Loopback only: a live GLPI's
  * tickets are not known in advance.
  */
+/** Screenshots kept as test artefacts, to look at what a user sees. */
+const ARTEFACTS = join(PROJECT_ROOT, 'test-results/screenshots');
+const keepScreenshot = async (page: Page, name: string) => {
+	mkdirSync(ARTEFACTS, { recursive: true });
+	await page.screenshot({ path: join(ARTEFACTS, name) });
+};
+
 describe('ticket patterns on GLPI pages', () => {
 	let worker: LocalWorker;
 	let glpi: GlpiServer;
@@ -85,6 +94,7 @@ describe('ticket patterns on GLPI pages', () => {
 			expect.stringMatching(/3 tickets look like “[^”]*printer[^”]*”/i),
 		]);
 		expect(await summary.textContent()).toContain('among 23 tickets');
+		await keepScreenshot(page, 'overlay-patterns-summary.png');
 		await showTable();
 		await scrollThroughTable();
 		await expect.poll(async () => (await badges())[2], { timeout: 10_000 }).toBe('6');
@@ -92,6 +102,7 @@ describe('ticket patterns on GLPI pages', () => {
 		for (const id of [2, 3, 4, 5, 6]) expect(shown[id], `VPN ticket #${id}`).toBe('6');
 		for (const id of [8, 9, 10, 11]) expect(shown[id], `password ticket #${id}`).toBe('5');
 		for (const id of [13, 14]) expect(shown[id], `printer ticket #${id}`).toBe('3');
+		await keepScreenshot(page, 'overlay-patterns-badges.png');
 	});
 
 	it('badges the list again when GLPI re-renders it by AJAX (sorting, paging), in the scope chosen last', async (context) => {
@@ -138,6 +149,8 @@ describe('ticket patterns on GLPI pages', () => {
 		expect(ids).not.toContain(own);
 		// Captured ticket #5 is one of the 6 VPN tickets: the others come first.
 		if (captured()) expect(ids.slice(0, 4).every((id) => [1, 2, 3, 4, 6].includes(id))).toBe(true);
+		await panel.scrollIntoViewIfNeeded();
+		await keepScreenshot(page, 'overlay-similar-tickets.png');
 
 		await panel.locator('[data-gx="suggest-problem"]').click();
 		await panel.locator('[data-gx="toast"]').waitFor({ timeout: 5_000 });

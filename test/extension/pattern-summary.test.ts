@@ -44,6 +44,7 @@ describe('the ticket-pattern summary', () => {
 		await show({ state: { status: 'ready', view: view({ spikes }) }, scope: 'page', rowCount: 20, onScope: vi.fn() });
 		expect(text('[data-gx="pattern-headline"]')[0]).toContain('vpn disconnects');
 		expect(text('[data-gx="pattern-headline"] .gx-swatch')).toEqual(['6']);
+		expect(container.querySelector('[data-gx="pattern-headline"]')?.getAttribute('title')).toBe('6 tickets look like “vpn disconnects”');
 		const alerts = [...container.querySelectorAll('[data-gx="pattern-spike"]')];
 		expect(alerts.map((alert) => alert.getAttribute('role'))).toEqual(['alert', 'alert']);
 		expect(text('[data-gx="pattern-spike"]')).toEqual([
