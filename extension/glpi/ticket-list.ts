@@ -23,7 +23,6 @@ export interface ListRow extends TicketRow {
 	anchor: Element;
 }
 
-type Key = keyof typeof TICKET_OPTIONS;
 const ID_IN_NAME = /^item\[Ticket\]\[(\d+)\]$/;
 const ID_IN_HREF = /[?&]id=(\d+)/;
 const STATUS_CLASS = new RegExp(`(?:^|\\s)(${STATUS_KEYS.join('|')})(?:\\s|$)`);
@@ -51,52 +50,70 @@ function idOf(link: Element | null, row: () => Element | null, idCell: () => Ele
 }
 
 /**
+ * Which cell of a row holds a column, given the row's cells: GLPI 11 names its cells (td[data-searchopt-content-id],
+ * read from the first row that has them and checked on every row), GLPI 10 only its header (its cell index).
+ */
+type CellOf = (cells: HTMLCollection, option: number, row: Element) => Element | null;
+
+function columnsOf(table: HTMLTableElement, rows: readonly HTMLTableRowElement[]): CellOf {
+	const sample = rows.find((row) => row.children.length > 1);
+	const named = sample !== undefined && [...sample.children].some((cell) => cell.hasAttribute(CELL_OPTION));
+	if (!named) {
+		const index = columnIndex(table);
+		return (cells, option) => {
+			const at = index.get(option);
+			return at === undefined ? null : (cells[at] ?? null);
+		};
+	}
+	const index = new Map<number, number>();
+	for (const cell of (sample as HTMLTableRowElement).children) {
+		const option = Number(cell.getAttribute(CELL_OPTION));
+		if (option > 0 && !index.has(option)) index.set(option, (cell as HTMLTableCellElement).cellIndex);
+	}
+	return (cells, option, row) => {
+		const cell = cells[index.get(option) ?? -1];
+		// A row laid out differently from the first (GLPI never does, a plugin might): look for the named cell.
+		return cell?.getAttribute(CELL_OPTION) === String(option) ? cell : row.querySelector(`:scope > td[${CELL_OPTION}="${option}"]`);
+	};
+}
+const CELL_OPTION = 'data-searchopt-content-id';
+
+/**
  * Every ticket row of a results table. Rows without a title or a ticket id (GLPI's "No item found" row) are skipped.
- * Reads attributes and text only, no style or layout, so a 1,000-row list costs no reflow. Each column is fetched
- * with one query over the table rather than cell by cell: in a content script every element touched costs a wrapper,
- * and this reads five per row (scripts/bench-badges.js).
+ * Reads attributes and text only, no style or layout, so a 1,000-row list costs no reflow. Cells are reached through
+ * the table's own row and cell collections and the few queries left stay inside one cell: a query over the whole
+ * table walks every element of every row, GLPI's tooltips and scripts included, and cost 10-20 ms on 1,000 rows
+ * (scripts/bench-badges.js). In a content script every element touched also costs a wrapper: five per row here.
  */
 export function readTicketRows(table: HTMLTableElement): ListRow[] {
-	const rows = table.querySelectorAll(':scope > tbody > tr');
-	const named = table.querySelector(GLPI.searchCell) !== null;
-	const index = named ? undefined : columnIndex(table);
-	/** The cells of a column (or what `inner` finds in them), one per row; row by row when the table is irregular. */
-	const column = (key: Key, inner = ''): ((row: number) => Element | null) => {
-		const at = index?.get(TICKET_OPTIONS[key]);
-		const cell = named ? `td[data-searchopt-content-id="${TICKET_OPTIONS[key]}"]` : at === undefined ? undefined : `:nth-child(${at + 1})`;
-		if (!cell) return () => null;
-		const all = table.querySelectorAll(`:scope > tbody > tr > ${cell}${inner}`);
-		return all.length === rows.length ? (row) => all[row] ?? null : (row) => rows[row]?.querySelector(`:scope > ${cell}${inner}`) ?? null;
-	};
-	const titles = column('title');
-	// 10.0.17 prints <a id='Ticket23' href="…/front/ticket.form.php?id=23">; 11's tests read `td[data-searchopt-content-id="1"] a`.
-	const links = column('title', ' a[href*="ticket.form.php"]');
-	const icons = column('status', ' .itilstatus');
-	const categories = column('category');
-	const dates = column('openedAt');
-	const ids = column('id');
+	const rows = [...table.tBodies].flatMap((body) => [...body.children].filter((row): row is HTMLTableRowElement => row.localName === 'tr'));
+	const cellOf = columnsOf(table, rows);
 	const list: ListRow[] = [];
-	for (let i = 0; i < rows.length; i++) {
-		const cell = titles(i);
+	for (const row of rows) {
+		const cells = row.children;
+		const cell = cellOf(cells, TICKET_OPTIONS.title, row);
 		// GLPI always shows the title (Search::addDefaultToView); a row without it is GLPI's "No item found".
 		if (!cell) continue;
-		const link = links(i);
-		const id = idOf(link, () => rows[i] ?? null, () => ids(i));
+		// 10.0.17 prints <a id='Ticket23' href="…/front/ticket.form.php?id=23">; 11's tests read `td[data-searchopt-content-id="1"] a`.
+		const first = cell.firstElementChild;
+		const link = first?.localName === 'a' && first.getAttribute('href')?.includes('ticket.form.php') ? first : cell.querySelector(TITLE_LINK);
+		const id = idOf(link, () => row, () => cellOf(cells, TICKET_OPTIONS.id, row));
 		if (id === undefined) continue;
 		// With the "show IDs" preference GLPI prints "Title (23)".
 		const written = text(link ?? cell);
 		const title = written.endsWith(`(${id})`) ? written.slice(0, -`(${id})`.length).trimEnd() : written;
 		const entry: ListRow = { id, title, cell, anchor: link ?? cell };
-		const category = text(categories(i));
+		const category = text(cellOf(cells, TICKET_OPTIONS.category, row));
 		if (category) entry.category = category;
-		const status = STATUS_CLASS.exec(icons(i)?.className ?? '')?.[1] as TicketStatusKey | undefined;
+		const status = STATUS_CLASS.exec(cellOf(cells, TICKET_OPTIONS.status, row)?.querySelector('.itilstatus')?.className ?? '')?.[1] as TicketStatusKey | undefined;
 		if (status) entry.status = status;
-		const opened = text(dates(i));
+		const opened = text(cellOf(cells, TICKET_OPTIONS.openedAt, row));
 		if (opened) entry.opened = opened;
 		list.push(entry);
 	}
 	return list;
 }
+const TITLE_LINK = 'a[href*="ticket.form.php"]';
 
 /** The part of a row sent to the background: no element. */
 export const ticketOf = ({ id, title, category, status, opened }: TicketRow): TicketRow => ({
