@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClusterView, PatternScope, PatternView, SpikeView } from '../core/pattern-messages';
 import { t } from '../i18n';
 import { colorOf } from './pattern-badges';
@@ -69,6 +69,59 @@ function Headline({ state, scope }: { state: SummaryState; scope: PatternScope }
 }
 
 /**
+ * What the patterns look at (this page, or GLPI's export of the whole search): a button naming the current choice,
+ * which opens the choices as toggle buttons. Not a <select>: adding one to the page, or choosing its option from
+ * script, makes Chromium's autofill look at the page's forms, a layout of the whole page (8-18 ms on a 1,000-row list,
+ * scripts/bench-badges.js).
+ */
+function ScopeChooser(props: { scope: PatternScope; rowCount: number; onScope: (scope: PatternScope) => void }) {
+	const [open, setOpen] = useState(false);
+	const toggle = useRef<HTMLButtonElement>(null);
+	const chosen = useRef<HTMLButtonElement>(null);
+	const label = (scope: PatternScope) => t(`patterns.scope.${scope}`, { count: props.rowCount });
+	useEffect(() => {
+		if (open) chosen.current?.focus();
+	}, [open]);
+	const close = () => {
+		setOpen(false);
+		toggle.current?.focus();
+	};
+	return (
+		<span class="gx-scope">
+			<button
+				type="button"
+				ref={toggle}
+				class="gx-details"
+				data-gx="pattern-scope"
+				aria-expanded={open}
+				aria-label={`${t('patterns.scope')} ${label(props.scope)}`}
+				onClick={() => setOpen(!open)}
+			>
+				{label(props.scope)} {open ? '▴' : '▾'}
+			</button>
+			{open && (
+				<div class="gx-scope-menu" role="group" aria-label={t('patterns.scope')} data-gx="pattern-scopes" onKeyDown={(event) => event.key === 'Escape' && close()}>
+					{SCOPES.map((scope) => (
+						<button
+							type="button"
+							ref={scope === props.scope ? chosen : undefined}
+							data-gx-scope={String(scope)}
+							aria-pressed={scope === props.scope}
+							onClick={() => {
+								close();
+								if (scope !== props.scope) props.onScope(scope);
+							}}
+						>
+							{label(scope)}
+						</button>
+					))}
+				</div>
+			)}
+		</span>
+	);
+}
+
+/**
  * The summary of a ticket list's patterns, one line in GLPI's list header: the largest group of near-duplicate
  * tickets, the categories that spike, which tickets are looked at (this page, or GLPI's export of the whole search),
  * and the details (every group, its badge colour, "Suggest a Problem") in a panel that opens below, over the list:
@@ -91,11 +144,7 @@ export function PatternSummary(props: {
 			<div class="gx-chip">
 				<strong>{t('patterns.title')}</strong>
 				<Headline state={state} scope={props.scope} />
-				<select name="gx-pattern-scope" aria-label={t('patterns.scope')} value={String(props.scope)} onChange={(event) => props.onScope(parseScope(event.currentTarget.value))}>
-					{SCOPES.map((scope) => (
-						<option value={String(scope)}>{t(`patterns.scope.${scope}`, { count: props.rowCount })}</option>
-					))}
-				</select>
+				<ScopeChooser scope={props.scope} rowCount={props.rowCount} onScope={props.onScope} />
 				{view && view.clusters.length > 0 && (
 					<button type="button" class="gx-details" data-gx="pattern-details-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
 						{t('patterns.groups', { count: view.clusters.length })} {open ? '▴' : '▾'}

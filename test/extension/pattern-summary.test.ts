@@ -86,4 +86,43 @@ describe('the ticket-pattern summary', () => {
 		await show({ state: { status: 'error', message: 'GLPI answered 403' }, scope: 'all', rowCount: 12, onScope: vi.fn() });
 		expect(container.querySelector('[role="alert"]')?.textContent).toBe('GLPI answered 403');
 	});
+
+	it('chooses the scope from a button (no <select>, which sets off the browser\'s autofill), by mouse or keyboard', async () => {
+		const onScope = vi.fn();
+		await show({ state: { status: 'ready', view: view() }, scope: 'page', rowCount: 20, onScope });
+		expect(container.querySelector('select')).toBeNull();
+		const toggle = container.querySelector<HTMLButtonElement>('[data-gx="pattern-scope"]') as HTMLButtonElement;
+		expect(toggle.textContent).toContain('this page (20 tickets)');
+		expect(container.querySelector('[data-gx="pattern-scopes"]')).toBeNull();
+
+		await act(() => toggle.click());
+		expect(toggle.getAttribute('aria-expanded')).toBe('true');
+		const choices = () => [...container.querySelectorAll<HTMLButtonElement>('[data-gx="pattern-scopes"] button')];
+		expect(choices().map((choice) => [choice.textContent, choice.getAttribute('aria-pressed')])).toEqual([
+			['this page (20 tickets)', 'true'],
+			['the whole search, last 30 days', 'false'],
+			['the whole search, last 90 days', 'false'],
+			['the whole search', 'false'],
+		]);
+		// The current choice has the focus; choosing it again changes nothing.
+		expect(document.activeElement?.shadowRoot ?? document.activeElement).toBe(choices()[0]);
+		await act(() => choices()[0]?.click());
+		expect(onScope).not.toHaveBeenCalled();
+
+		await act(() => toggle.click());
+		await act(() => choices()[3]?.click());
+		expect(onScope).toHaveBeenCalledWith('all');
+		expect(container.querySelector('[data-gx="pattern-scopes"]')).toBeNull();
+		expect(document.activeElement).toBe(toggle);
+
+		// Escape closes the choices and gives the focus back to the button.
+		await act(() => toggle.click());
+		await act(() => void choices()[1]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+		expect(container.querySelector('[data-gx="pattern-scopes"]')).toBeNull();
+		expect(document.activeElement).toBe(toggle);
+
+		await act(() => setLanguage('fr'));
+		await show({ state: { status: 'ready', view: view() }, scope: 90, rowCount: 20, onScope });
+		expect(container.querySelector('[data-gx="pattern-scope"]')?.textContent).toContain('toute la recherche, 90 derniers jours');
+	});
 });
