@@ -1,13 +1,14 @@
-import { BADGE_HEIGHT, type BadgeTarget, badgePosition, nearViewportNow } from './pattern-badges';
+import { boxIn, clippingAncestor, overlayLayer, whenMoved } from '../core/overlay-layer';
+import { BADGE_HEIGHT, type BadgeTarget, type Box, badgePosition, nearViewportNow } from './pattern-badges';
 
 /**
- * The badges of a ticket list, drawn in one overlay layer, never inside GLPI's table. Measured on a 1,000-row GLPI 10
- * list in Chromium: changing one cell of the table costs a new layout of the whole table (15-25 ms there), a badge in
- * every row several hundred ms, while a zero-height block before the table leaves the table's layout alone (about
- * 1 ms). So the layer is such a block, `position: relative`, right before the table inside its scrolling wrapper:
- * badges are placed relative to it, and move with the table when GLPI's page shifts or the wrapper scrolls sideways.
- * Only the rows within a screen of the viewport are drawn at once; the others when scrolling brings them near (an
- * IntersectionObserver, which hands over their boxes with the layout already done).
+ * The badges of a ticket list, drawn over it, never inside GLPI's table or its flow. Measured on a 1,000-row GLPI 10
+ * list in Chromium (scripts/bench-badges.js): changing one cell of the table costs a new layout of the whole table
+ * (15-25 ms there), a badge in every row several hundred ms, and any element added to GLPI's flow, even an empty
+ * one, a walk and a repaint of the whole page (about 24 ms). So the badges live in the page's overlay layer
+ * (core/overlay-layer.ts), in one host on the table's top-left corner that follows the table. Only the rows within a
+ * screen of the viewport are drawn at once; the others when scrolling brings them near (an IntersectionObserver,
+ * which hands over their boxes with the layout already done).
  */
 
 /** Calls `onVisible` with the anchors that come within reach of the viewport, each once. */
@@ -27,7 +28,7 @@ export const nearViewport: VisibilityWatch = (anchors, onVisible, signal) => {
 	signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 };
 
-const LAYER_STYLE = 'all:initial;display:block;position:relative;width:0;height:0;z-index:1;pointer-events:none';
+const HOST_STYLE = 'all:initial;display:block;position:absolute;width:0;height:0;pointer-events:none';
 const BADGE_CSS = `.gx-badge{position:absolute;box-sizing:border-box;height:${BADGE_HEIGHT}px;min-width:20px;padding:0 6px;border-radius:9px;color:#fff;font:600 11px/${BADGE_HEIGHT}px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-align:center;white-space:nowrap;pointer-events:auto;cursor:default}`;
 
 const lastLineOf = (anchor: Element) => {
@@ -37,35 +38,68 @@ const lastLineOf = (anchor: Element) => {
 
 const styleOf = (target: BadgeTarget, position: { x: number; y: number } | undefined) => `background:${target.color};left:${position?.x ?? 0}px;top:${position?.y ?? 0}px`;
 
+/** Rows drawn together when scrolling brings them near: the observer watches the first and last of each run only. */
+const RUN = 16;
+
 /**
- * Shows the badges of `targets` next to `table`'s rows until `signal` aborts (then the layer goes). Each batch reads
- * the boxes it needs, then writes: never a read after a write within a batch. The first batch (the rows near the
- * viewport) is drawn before this returns, in the caller's task, so it shares one frame with the caller's own changes.
+ * Where the badges' host goes in the layer (on the table's top-left corner), and what it shows: when the table sits
+ * in a box that scrolls or clips (GLPI's .table-responsive on narrow screens), only that box's part.
  */
-export function showBadges(table: Element, targets: readonly BadgeTarget[], options: { signal: AbortSignal; watch?: VisibilityWatch; viewportHeight?: number }): HTMLElement {
+function hostStyle(layer: Element, table: Element, clipper: Element | undefined): string {
+	const at = boxIn(layer, table);
+	let style = `${HOST_STYLE};left:${Math.round(at.left)}px;top:${Math.round(at.top)}px`;
+	if (clipper) {
+		const table0 = table.getBoundingClientRect();
+		const box = clipper.getBoundingClientRect();
+		// The host has no size: the insets are measured from its corner, the right and bottom ones negative.
+		style += `;clip-path:inset(${Math.round(box.top - table0.top)}px ${Math.round(table0.left - box.right)}px ${Math.round(table0.top - box.bottom)}px ${Math.round(box.left - table0.left)}px)`;
+	}
+	return style;
+}
+
+/** The table's corner, the origin of the badges' positions. */
+const cornerOf = (table: Element): Box => {
+	const box = table.getBoundingClientRect();
+	return { left: box.left, top: box.top, right: box.left, height: 0 };
+};
+
+/**
+ * Shows the badges of `targets` next to `table`'s rows until `signal` aborts (then they go), in the page's overlay
+ * layer (core/overlay-layer.ts), never in GLPI's flow. Each batch reads the boxes it needs, then writes: never a read
+ * after a write within a batch. The first batch (the rows near the viewport) is drawn before this returns, in the
+ * caller's task, so it shares one frame with the caller's own changes: call it before changing the page in that task.
+ * The badges follow the table when GLPI's page moves it or changes its size (core/overlay-layer.ts, whenMoved).
+ */
+export function showBadges(
+	table: Element,
+	targets: readonly BadgeTarget[],
+	options: { signal: AbortSignal; watch?: VisibilityWatch; viewportHeight?: number; layer?: HTMLElement },
+): HTMLElement {
 	const doc = table.ownerDocument;
+	const layer = options.layer ?? overlayLayer(doc);
+	const clipper = clippingAncestor(table);
+	const first = nearViewportNow(targets, options.viewportHeight ?? doc.defaultView?.innerHeight ?? 800);
+	const place = (batch: readonly BadgeTarget[]) => {
+		const corner = cornerOf(table);
+		return batch.map((target) => badgePosition(lastLineOf(target.anchor), target.cell.getBoundingClientRect(), corner, target.size));
+	};
+	const firstPositions = place(first);
+	let placed = hostStyle(layer, table, clipper);
+	let size = table.getBoundingClientRect();
+
 	const host = doc.createElement('gx-pattern-badges');
-	host.setAttribute('style', LAYER_STYLE);
+	host.setAttribute('style', placed);
 	// The summary above the list says the same in words; a screen reader would get 1,000 numbers out of context here.
 	host.setAttribute('aria-hidden', 'true');
 	const root = host.attachShadow({ mode: 'open' });
 	const style = doc.createElement('style');
 	style.textContent = BADGE_CSS;
 	root.append(style);
-	table.before(host);
 
 	const drawn = new Map<BadgeTarget, HTMLElement>();
-	const place = (batch: readonly BadgeTarget[]) => {
-		const origin = host.getBoundingClientRect();
-		return batch.map((target) => badgePosition(lastLineOf(target.anchor), target.cell.getBoundingClientRect(), origin, target.size));
-	};
-	const draw = (targets: readonly BadgeTarget[]) => {
-		// Each target once: an observer may report a row again before it is unobserved.
-		const batch = [...new Set(targets)].filter((target) => !drawn.has(target));
-		if (batch.length === 0) return;
-		const positions = place(batch);
+	const draw = (targets: readonly BadgeTarget[], positions = place(targets)) => {
 		const fragment = doc.createDocumentFragment();
-		batch.forEach((target, i) => {
+		targets.forEach((target, i) => {
 			const badge = doc.createElement('span');
 			badge.className = 'gx-badge';
 			badge.setAttribute('data-gx', 'pattern-badge');
@@ -79,31 +113,47 @@ export function showBadges(table: Element, targets: readonly BadgeTarget[], opti
 		});
 		root.append(fragment);
 	};
+	draw(first, firstPositions);
+	layer.append(host);
 
-	const first = nearViewportNow(targets, options.viewportHeight ?? doc.defaultView?.innerHeight ?? 800);
-	draw(first);
+	// The others in runs of consecutive rows, each drawn when one of its ends comes near: a few dozen observed rows on
+	// a 1,000-row list rather than every row (the observer's check of each row costs every frame, and its first report
+	// names every row it watches).
 	const rest = targets.filter((target) => !drawn.has(target));
 	if (rest.length > 0) {
-		const byAnchor = new Map(rest.map((target) => [target.anchor, target]));
-		(options.watch ?? nearViewport)([...byAnchor.keys()], (anchors) => draw(anchors.flatMap((anchor) => byAnchor.get(anchor) ?? [])), options.signal);
+		const runOf = new Map<Element, BadgeTarget[]>();
+		for (let i = 0; i < rest.length; i += RUN) {
+			const run = rest.slice(i, i + RUN);
+			runOf.set((run[0] as BadgeTarget).anchor, run);
+			runOf.set((run[run.length - 1] as BadgeTarget).anchor, run);
+		}
+		(options.watch ?? nearViewport)(
+			[...runOf.keys()],
+			(anchors) => {
+				// Each row once: both ends of a run may come near together, and an observer may report an end twice.
+				const batch = [...new Set(anchors.flatMap((anchor) => runOf.get(anchor) ?? []))].filter((target) => !drawn.has(target));
+				if (batch.length > 0) draw(batch);
+			},
+			options.signal,
+		);
 	}
 
-	// GLPI's table changes size with the window (titles wrap): the badges drawn so far follow.
-	let sized = false;
-	const resize = new ResizeObserver(() => {
-		if (!sized) return void (sized = true);
-		const batch = [...drawn.keys()];
-		const positions = place(batch);
-		batch.forEach((target, i) => drawn.get(target)?.setAttribute('style', styleOf(target, positions[i])));
-	});
-	resize.observe(table);
-	options.signal.addEventListener(
-		'abort',
+	// GLPI's page moved the table (content above it, the window's width, a scrolled wrapper): the host follows, and
+	// when the table changed size (titles wrap anew), so do the badges drawn so far.
+	whenMoved(
+		table,
 		() => {
-			resize.disconnect();
-			host.remove();
+			const next = hostStyle(layer, table, clipper);
+			const box = table.getBoundingClientRect();
+			const resized = box.width !== size.width || box.height !== size.height;
+			const batch = resized ? [...drawn.keys()] : [];
+			const positions = place(batch);
+			size = box;
+			if (next !== placed) host.setAttribute('style', (placed = next));
+			batch.forEach((target, i) => drawn.get(target)?.setAttribute('style', styleOf(target, positions[i])));
 		},
-		{ once: true },
+		options.signal,
 	);
+	options.signal.addEventListener('abort', () => host.remove(), { once: true });
 	return host;
 }

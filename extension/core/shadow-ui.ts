@@ -16,6 +16,11 @@ export function mountShadowUi(options: {
 	document?: Document;
 	/** Puts the host in the page (in the flow of GLPI's layout, say); the end of the body by default. */
 	place?: (host: HTMLElement) => void;
+	/**
+	 * Renders before the host goes in the page, so that the UI's layout effects read boxes of a page we have not
+	 * changed yet (no layout forced by our own insertion). Not for a UI that focuses or measures itself when mounted.
+	 */
+	renderFirst?: boolean;
 }): HTMLElement {
 	const doc = options.document ?? document;
 	const host = doc.createElement(options.name);
@@ -25,9 +30,10 @@ export function mountShadowUi(options: {
 	const container = doc.createElement('div');
 	for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
 	shadow.append(style, container);
+	if (options.renderFirst) render(options.ui, container);
 	if (options.place) options.place(host);
 	else doc.body.append(host);
-	render(options.ui, container);
+	if (!options.renderFirst) render(options.ui, container);
 	options.signal.addEventListener(
 		'abort',
 		() => {

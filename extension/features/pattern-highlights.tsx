@@ -4,6 +4,7 @@ import { observe } from '../core/dom';
 import { type Feature, onPageKind } from '../core/feature-manager';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
 import type { PatternScope } from '../core/pattern-messages';
+import { boxIn, overlayLayer, whenMoved } from '../core/overlay-layer';
 import { mountShadowUi } from '../core/shadow-ui';
 import { exportRequest, listSearchOf } from '../glpi/csv-export';
 import { rootDocOf } from '../glpi/page-context';
@@ -22,6 +23,12 @@ function benchMarks(): { start(): void; painted(): void } {
 			requestAnimationFrame(() => setTimeout(() => performance.mark('gx-patterns-painted')));
 		},
 	};
+}
+
+/** Where the docked summary goes: its right end 8 px inside the header's right side, its middle on the header's. */
+function dockOf(layer: Element, header: Element): string {
+	const box = boxIn(layer, header);
+	return `--gx-x:${Math.round(box.right - 8)}px;--gx-y:${Math.round(box.top + box.height / 2)}px`;
 }
 
 /**
@@ -61,18 +68,25 @@ export const patternHighlights: Feature = {
 					.then((initialView) => {
 						if (controller.signal.aborted) return;
 						const header = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchCardHeader);
-						mountShadowUi({
+						const layer = overlayLayer(context.document);
+						// Read before anything of ours changes the page (then the read would cost a new layout).
+						let dock = header ? dockOf(layer, header) : '';
+						const host = mountShadowUi({
 							name: 'gx-pattern-highlights',
 							css: styles,
 							signal: controller.signal,
 							document: context.document,
-							// In the list's header, on its free right side, taking no room (GLPI 10.0.17): nothing moves the
-							// table, whose new layout would cost more than everything else here. Without that header, a
-							// bar above the table.
+							// The summary's first render draws the first badges, which read the rows' boxes: before the summary
+							// is in the page, those reads cost no new layout.
+							renderFirst: true,
+							// Over the list's header, on its free right side, in the page's overlay layer: nothing in GLPI's flow
+							// changes, so the page is neither laid out nor repainted whole (core/overlay-layer.ts). Without that
+							// header, a bar above the table.
 							place: (host) => {
 								if (header) {
 									host.setAttribute('data-gx-docked', '');
-									header.append(host);
+									host.setAttribute('style', dock);
+									layer.append(host);
 								} else (table.closest('.table-responsive-lg') ?? table).before(host);
 							},
 							ui: (
@@ -90,6 +104,15 @@ export const patternHighlights: Feature = {
 								/>
 							),
 						});
+						if (header)
+							whenMoved(
+								header,
+								() => {
+									const next = dockOf(layer, header);
+									if (next !== dock) host.setAttribute('style', (dock = next));
+								},
+								controller.signal,
+							);
 					});
 			},
 			{ signal: context.signal },

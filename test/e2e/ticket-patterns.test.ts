@@ -38,6 +38,22 @@ describe('ticket patterns on GLPI pages', () => {
 			}
 			return found;
 		});
+	/** Where the badge of ticket `id` is against its title: inside the title's cell, on the title's last line. */
+	const placement = (id: number) =>
+		page.evaluate((ticket) => {
+			const badge = [...document.querySelectorAll('gx-pattern-badges')].flatMap((layer) => [...(layer.shadowRoot?.querySelectorAll(`[data-gx-ticket="${ticket}"]`) ?? [])])[0];
+			const link = document.querySelector(`table.search-results a[href$="ticket.form.php?id=${ticket}"]`);
+			const cell = link?.closest('td');
+			if (!badge || !link || !cell) return { missing: { badge: !badge, link: !link } };
+			const box = badge.getBoundingClientRect();
+			const lines = link.getClientRects();
+			const last = lines[lines.length - 1] as DOMRect;
+			const area = cell.getBoundingClientRect();
+			return {
+				inCell: box.left >= area.left - 1 && box.right <= area.right + 1,
+				besideLastLine: Math.abs(box.top + box.height / 2 - (last.top + last.height / 2)) <= 2 && box.left >= Math.min(last.right, area.right - box.width - 3) - 1,
+			};
+		}, id);
 	/** Brings the results table into view: badges are drawn for the rows near the viewport. */
 	const showTable = () => page.locator('table.search-results').scrollIntoViewIfNeeded();
 	/** Scrolls through the whole list, as a user reading it: the badges of the rows further down come as they near. */
@@ -77,14 +93,26 @@ describe('ticket patterns on GLPI pages', () => {
 		// Tickets in no group get no badge (#17 is the only one of its kind).
 		expect(shown[17]).toBeUndefined();
 		expect(await summary.locator('[data-gx="pattern-headline"]').textContent()).toMatch(/5 tickets look like “[^”]*vpn[^”]*”/i);
-		// The badges sit beside the titles, not in GLPI's table.
+		// The badges sit beside the titles, not in GLPI's table: in the overlay layer, drawn where each title ends.
 		expect(await page.locator('table.search-results gx-pattern-badges, table.search-results [data-gx="pattern-badge"]').count()).toBe(0);
+		for (const id of [2, 8]) expect(await placement(id), `badge of #${id}`).toEqual({ inCell: true, besideLastLine: true });
+		// GLPI's page moves the table (a narrower window wraps the titles anew; content comes above the list): the
+		// badges follow.
+		const tableTop = () => page.evaluate(() => (document.querySelector('table.search-results')?.getBoundingClientRect().top ?? 0) + window.scrollY);
+		const before = await tableTop();
+		await page.setViewportSize({ width: 760, height: 900 });
+		await page.evaluate(() => document.querySelector('table.search-results')?.insertAdjacentHTML('beforebegin', '<div class="alert" style="height:90px">GLPI message</div>'));
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		expect(await tableTop()).toBeGreaterThan(before + 80);
+		for (const id of [2, 8]) expect(await placement(id), `badge of #${id} after the page moved`).toEqual({ inCell: true, besideLastLine: true });
+		await page.setViewportSize({ width: 1280, height: 900 });
 	});
 
 	it("reads GLPI's export of the whole search when asked, and names every group: 6 VPN, 5 password, 3 printer tickets", async (context) => {
 		if (!captured() || !glpi.paths.ticketListAll) return context.skip(SKIP_CAPTURED);
 		const summary = page.locator('[data-gx="pattern-summary"]');
-		await summary.locator('select[name="gx-pattern-scope"]').selectOption('all');
+		await summary.locator('[data-gx="pattern-scope"]').click();
+		await summary.locator('[data-gx="pattern-scopes"] [data-gx-scope="all"]').click();
 		await expect.poll(async () => summary.locator('[data-gx="pattern-headline"]').textContent(), { timeout: 20_000 }).toMatch(/^\s*6\s*6 tickets look like/);
 		await summary.locator('[data-gx="pattern-details-toggle"]').click();
 		const groups = summary.locator('[data-gx="pattern-details"] [data-gx="pattern-group"]');

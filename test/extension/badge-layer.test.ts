@@ -32,13 +32,22 @@ describe('the badge layer', () => {
 		document.body.innerHTML = '';
 	});
 
-	it('draws the badges in one layer before the table, never inside it, and removes it on abort', () => {
+	it("draws the badges in the page's overlay layer, on the table's corner, never in GLPI's flow, and removes them on abort", () => {
 		const { table, targets } = list(6);
+		const corner = { left: 40, top: 120, right: 640, bottom: 400, width: 600, height: 280, x: 40, y: 120 };
+		table.getBoundingClientRect = () => ({ ...corner, toJSON: () => corner }) as DOMRect;
+		const cell = { left: 90, right: 400, top: 0, bottom: 0, width: 310, height: 0, x: 90, y: 0 };
+		for (const target of targets) target.cell.getBoundingClientRect = () => ({ ...cell, toJSON: () => cell }) as DOMRect;
 		const controller = new AbortController();
 		const layer = showBadges(table, targets, { signal: controller.signal, viewportHeight: VIEWPORT, watch: () => undefined });
-		expect(layer.nextElementSibling).toBe(table);
+		// One layer at the end of the body, out of GLPI's flow; the badges' host in it, placed on the table's corner.
+		expect(layer.parentElement?.localName).toBe('gx-layer');
+		expect(layer.parentElement?.parentElement).toBe(document.body);
+		expect(document.body.lastElementChild).toBe(layer.parentElement);
+		expect(layer.style.position).toBe('absolute');
+		expect([layer.style.left, layer.style.top]).toEqual(['40px', '120px']);
 		expect(layer.getAttribute('aria-hidden')).toBe('true');
-		expect(table.querySelector('gx-pattern-badges, [data-gx="pattern-badge"]')).toBeNull();
+		expect(document.querySelector('.table-responsive-lg gx-pattern-badges, [data-gx="pattern-badge"]')).toBeNull();
 		expect(drawn(layer).map((badge) => [badge.getAttribute('data-gx-ticket'), badge.textContent, badge.getAttribute('data-gx-group')])).toEqual([
 			['1', '3', '1'],
 			['2', '3', '0'],
@@ -48,6 +57,8 @@ describe('the badge layer', () => {
 			['6', '3', '0'],
 		]);
 		expect(drawn(layer)[1]?.title).toBe('even');
+		// After its title (right at 220, 6 px apart), from the table's corner; centred on the title's line (row 2: 50-70).
+		expect([drawn(layer)[1]?.style.left, drawn(layer)[1]?.style.top]).toEqual([`${220 + 6 - 40}px`, `${50 + 1 - 120}px`]);
 		controller.abort();
 		expect(document.querySelector('gx-pattern-badges')).toBeNull();
 	});
@@ -62,12 +73,16 @@ describe('the badge layer', () => {
 		// Rows 1-20 are on the 400 px screen or within one screen below it (row i's top is (i - 1) * 40 + 10).
 		const first = drawn(layer).map((badge) => Number(badge.getAttribute('data-gx-ticket')));
 		expect(first).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-		expect(later?.anchors).toHaveLength(80);
-		// Scrolling brings rows 21 to 25 near; the observer reports row 21 twice.
-		const near = later?.anchors.slice(0, 5) ?? [];
-		later?.onVisible([...near, near[0] as Element]);
-		expect(drawn(layer)).toHaveLength(25);
-		expect(new Set(drawn(layer).map((badge) => badge.getAttribute('data-gx-ticket'))).size).toBe(25);
+		// Rows 21 to 100 are watched in runs of 16, each by its first and last row: 10 rows watched, not 80.
+		expect(later?.anchors.map((anchor) => anchor.textContent)).toEqual([21, 36, 37, 52, 53, 68, 69, 84, 85, 100].map((id) => `Ticket ${id}`));
+		// Scrolling brings the first run near: the observer reports its first row twice, and its last row.
+		const [start, end] = later?.anchors ?? [];
+		later?.onVisible([start as Element, start as Element, end as Element]);
+		expect(drawn(layer)).toHaveLength(36);
+		expect(new Set(drawn(layer).map((badge) => badge.getAttribute('data-gx-ticket'))).size).toBe(36);
+		// The last run's last row alone draws that whole run.
+		later?.onVisible([later.anchors[9] as Element]);
+		expect(drawn(layer).slice(36).map((badge) => Number(badge.getAttribute('data-gx-ticket')))).toEqual(Array.from({ length: 16 }, (_, i) => 85 + i));
 	});
 
 	it('draws nothing and watches nothing for a list without groups', () => {

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '../../core/feature-manager';
+import { overlayLayer } from '../../core/overlay-layer';
 import { readSettings, watchSettings } from '../../core/settings';
 import { FEATURES } from '../../features';
 import { isGlpi, pageOf } from '../../glpi/page-context';
@@ -18,6 +19,9 @@ export default defineContentScript({
 		const settings = await readSettings();
 		setLanguage(resolveLanguage(settings.language));
 		document.documentElement.setAttribute('data-gx-ready', '');
+		// The overlay layer goes in with the capture button, in the one frame both cost: what the features draw in it
+		// later no longer makes the browser lay out and repaint the whole page (core/overlay-layer.ts).
+		overlayLayer(document);
 		const controllers = new Map<string, AbortController>();
 		await runFeatures(FEATURES, { ctx, page: pageOf(document), document, disabled: new Set(settings.disabledFeatures), controllers });
 		// The options apply at once: a new language re-renders our UI, a feature switched off stops (switching one on
