@@ -28,7 +28,7 @@ export default defineConfig({
 	outDir: process.env.GX_OUT_DIR ?? (testBuild ? '.tmp/test-build' : 'dist'),
 	publicDir: 'extension/public',
 	imports: false,
-	vite: () => ({ plugins: [preact()], define }),
+	vite: () => ({ plugins: [preact()], define, ...(process.env.GX_NO_MINIFY ? { build: { minify: false } } : {}) }),
 	zip: { sourcesRoot: import.meta.dirname, excludeSources: ['dist/**', '.wrangler/**', '.tmp/**', 'test-results/**'] },
 	manifest: ({ browser }) => ({
 		name: '__MSG_extName__',

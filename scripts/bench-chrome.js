@@ -35,14 +35,19 @@ export const median = (values) => {
 };
 export const range = (values) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 
-/** Trace events of one page load, from CDP Tracing (the categories of Chrome's performance panel). */
-export async function traced(page, load) {
+/** The categories of Chrome's performance panel, with the V8 CPU profiler (which slows the page's JavaScript down). */
+export const PROFILED = 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-v8.cpu_profiler,disabled-by-default-v8.cpu_profiler.hires';
+/** Enough for the main thread's tasks and the page's marks, without the profiler's cost. */
+export const TASKS_ONLY = 'toplevel,blink.user_timing';
+
+/** Trace events of one page load, from CDP Tracing (`categories`: PROFILED by default). */
+export async function traced(page, load, categories = PROFILED) {
 	const session = await page.context().newCDPSession(page);
 	const events = [];
 	session.on('Tracing.dataCollected', ({ value }) => events.push(...value));
 	const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
 	await session.send('Tracing.start', {
-		categories: 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-v8.cpu_profiler,disabled-by-default-v8.cpu_profiler.hires',
+		categories,
 		transferMode: 'ReportEvents',
 	});
 	await session.send('Performance.enable');
@@ -110,6 +115,17 @@ export function mainThreadTimeBetween(events, mark, from, to) {
 		busy += Math.max(0, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
 	}
 	return busy / 1000;
+}
+
+/** The longest top-level task (ms) of the renderer main thread that set `mark`, within [from, to]. */
+export function longestTaskBetween(events, mark, from, to) {
+	let longest = 0;
+	for (const event of events) {
+		if (event.pid !== mark.pid || event.tid !== mark.tid || event.ph !== 'X' || !event.cat.split(',').includes('toplevel')) continue;
+		if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
+		longest = Math.max(longest, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
+	}
+	return longest / 1000;
 }
 
 /** A headless Chromium, with the extension built in `extensionDir` when given, in a throw-away profile under .tmp/. */
