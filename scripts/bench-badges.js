@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadTimeBetween, markOf, median, range, tmp, traced } from './bench-chrome.js';
+import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, tmp, traced } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -67,6 +67,7 @@ async function main() {
 	const browser = await launch(testDir);
 	await addGlpiAddress(browser.context, new URL(url).origin);
 	const mainThread = [];
+	const cpu = [];
 	const longest = [];
 	const script = [];
 	const wall = [];
@@ -79,7 +80,16 @@ async function main() {
 			page,
 			async () => {
 				await page.goto(url);
-				await page.waitForFunction(() => performance.getEntriesByName('gx-patterns-painted').length > 0, undefined, { timeout: 60_000 });
+				// Waited for with a PerformanceObserver, which runs only when a mark is set: polling the page every frame
+				// (Playwright's waitForFunction) would add a task and a frame of its own to every 16 ms of the window.
+				await page.evaluate(
+					() =>
+						new Promise((resolve) => {
+							const done = () => performance.getEntriesByName('gx-patterns-painted').length > 0 && resolve(undefined);
+							new PerformanceObserver(done).observe({ entryTypes: ['mark'] });
+							done();
+						}),
+				);
 				badges = await page.locator('[data-gx="pattern-badge"]').count();
 			},
 			categories,
@@ -97,6 +107,7 @@ async function main() {
 		if (i === 0) continue; // the first loads warm the service worker and the caches up
 		const { events, start, badged, done } = plain;
 		mainThread.push(mainThreadTimeBetween(events, start, start.ts, done.ts));
+		cpu.push(mainThreadCpuBetween(events, start, start.ts, done.ts));
 		longest.push(longestTaskBetween(events, start, start.ts, done.ts));
 		wall.push((badged.ts - start.ts) / 1000);
 		painted.push((done.ts - start.ts) / 1000);
@@ -107,6 +118,7 @@ async function main() {
 
 	const rows = [
 		[`page main-thread time, rows read → badges painted (${ROWS} rows, ${badges} badges)`, `${median(mainThread).toFixed(1)} ms`, `${range(mainThread)} ms`, `${BUDGET_MS} ms`],
+		['… of which the main thread ran (its CPU time: the rest, it waited for one of the 2 cores)', `${median(cpu).toFixed(1)} ms`, `${range(cpu)} ms`, ''],
 		['longest task in that time', `${median(longest).toFixed(1)} ms`, `${range(longest)} ms`, ''],
 		['the extension\'s JavaScript in that time (loads with the V8 profiler, which slows it)', `${median(script).toFixed(1)} ms`, `${range(script)} ms`, ''],
 		['wall time, rows read → badges in the page (engine in the background included)', `${median(wall).toFixed(1)} ms`, `${range(wall)} ms`, ''],

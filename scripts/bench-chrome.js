@@ -117,6 +117,21 @@ export function mainThreadTimeBetween(events, mark, from, to) {
 	return busy / 1000;
 }
 
+/**
+ * CPU time (ms) of the same tasks within [from, to] (`tdur`, prorated when a task straddles an end): what the main
+ * thread ran, without the time it waited for a core on a busy machine.
+ */
+export function mainThreadCpuBetween(events, mark, from, to) {
+	let cpu = 0;
+	for (const event of events) {
+		if (event.pid !== mark.pid || event.tid !== mark.tid || event.ph !== 'X' || !event.cat.split(',').includes('toplevel')) continue;
+		if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
+		const overlap = Math.max(0, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
+		if (overlap > 0 && event.dur > 0) cpu += (event.tdur ?? event.dur) * (overlap / event.dur);
+	}
+	return cpu / 1000;
+}
+
 /** The longest top-level task (ms) of the renderer main thread that set `mark`, within [from, to]. */
 export function longestTaskBetween(events, mark, from, to) {
 	let longest = 0;
