@@ -143,6 +143,8 @@ export function showBadges(
 	whenMoved(
 		table,
 		() => {
+			// The table is gone (GLPI took the list away): so are its badges.
+			if (!table.isConnected) return host.remove();
 			const next = hostStyle(layer, table, clipper);
 			const box = table.getBoundingClientRect();
 			const resized = box.width !== size.width || box.height !== size.height;

@@ -104,15 +104,17 @@ export const patternHighlights: Feature = {
 								/>
 							),
 						});
-						if (header)
-							whenMoved(
-								header,
-								() => {
-									const next = dockOf(layer, header);
-									if (next !== dock) host.setAttribute('style', (dock = next));
-								},
-								controller.signal,
-							);
+						// GLPI moved the list (the summary follows its header) or took it away with no new one (the summary and
+						// the badges go with it; a new list starts again through `observe`).
+						whenMoved(
+							header ?? table,
+							() => {
+								if (!table.isConnected) return controller.abort();
+								const next = header ? dockOf(layer, header) : dock;
+								if (next !== dock) host.setAttribute('style', (dock = next));
+							},
+							controller.signal,
+						);
 					});
 			},
 			{ signal: context.signal },

@@ -160,6 +160,10 @@ describe('ticket patterns on GLPI pages', () => {
 		// The new rows are the ones badged: the first row of the table is now ticket #2.
 		expect(await page.locator('table.search-results tbody tr').first().locator('a[href*="ticket.form.php?id=2"]').count()).toBe(1);
 		expect(await page.locator('[data-gx="pattern-summary"]').count()).toBe(1);
+
+		// GLPI takes the list away (another tab loaded by AJAX): its summary and badges, which float over it, go too.
+		await page.evaluate(() => document.querySelector('.ajax-container.search-display-data')?.replaceChildren());
+		await expect.poll(() => page.locator('gx-pattern-badges, gx-pattern-highlights').count(), { timeout: 5_000 }).toBe(0);
 	});
 
 	it('lists similar tickets on a ticket form, and "Suggest a Problem" sends a pattern with no ticket text', async () => {
