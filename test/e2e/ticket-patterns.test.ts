@@ -101,10 +101,11 @@ describe('ticket patterns on GLPI pages', () => {
 		const tableTop = () => page.evaluate(() => (document.querySelector('table.search-results')?.getBoundingClientRect().top ?? 0) + window.scrollY);
 		const before = await tableTop();
 		await page.setViewportSize({ width: 760, height: 900 });
-		await page.evaluate(() => document.querySelector('table.search-results')?.insertAdjacentHTML('beforebegin', '<div class="alert" style="height:90px">GLPI message</div>'));
+		await page.evaluate(() => document.querySelector('table.search-results')?.insertAdjacentHTML('beforebegin', '<div data-test-moved style="height:90px">GLPI message</div>'));
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 		expect(await tableTop()).toBeGreaterThan(before + 80);
 		for (const id of [2, 8]) expect(await placement(id), `badge of #${id} after the page moved`).toEqual({ inCell: true, besideLastLine: true });
+		await page.evaluate(() => document.querySelector('[data-test-moved]')?.remove());
 		await page.setViewportSize({ width: 1280, height: 900 });
 	});
 
