@@ -59,27 +59,47 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 	mkdirSync(persist, { recursive: true });
 	const env = { ...process.env, ...offlineEnv() };
 	await run(['wrangler', 'd1', 'migrations', 'apply', 'glpi-improve', '--local', '--persist-to', persist], env);
-	const port = await freePort();
+	let port = await freePort();
 	const adminToken = `e2e-admin-${crypto.randomUUID()}`;
-	const url = `http://127.0.0.1:${port}`;
+	let url = `http://127.0.0.1:${port}`;
 	let child: ChildProcess | undefined;
 
-	async function start() {
-		child = spawn(
-			'npx',
-			['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${adminToken}`, '--show-interactive-dev-session=false', '--log-level', 'warn'],
-			{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-		);
-		const deadline = Date.now() + 120_000;
-		while (Date.now() < deadline) {
-			try {
-				if ((await fetch(`${url}/v1/health`)).ok) return;
-			} catch {
-				// Not listening yet.
+	/**
+	 * Starts wrangler dev and waits for its health route. Another process may take the free port found above before
+	 * wrangler binds it: wrangler then says "Address already in use" and waits there. On the first start the worker then
+	 * moves to another free port and tries again, up to three times; a restart keeps its port, as the extension knows it.
+	 */
+	async function start(mayMove = false) {
+		for (let attempt = 1; ; attempt++) {
+			const current = spawn(
+				'npx',
+				['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${adminToken}`, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+				{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+			);
+			child = current;
+			let failed = false;
+			current.once('exit', () => {
+				failed = true;
+			});
+			current.stderr?.on('data', (chunk: Buffer) => {
+				process.stderr.write(chunk);
+				if (/Address already in use/i.test(String(chunk))) failed = true;
+			});
+			const deadline = Date.now() + 120_000;
+			while (Date.now() < deadline && !failed) {
+				try {
+					if ((await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(2_000) })).ok) return;
+				} catch {
+					// Not listening yet, or something else holds the port and does not answer.
+				}
+				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			if (!failed) throw new Error(`wrangler dev did not answer on ${url} within 120 s`);
+			await stop();
+			if (!mayMove || attempt >= 3) throw new Error(`wrangler dev could not listen on ${url} (see its error above)`);
+			port = await freePort();
+			url = `http://127.0.0.1:${port}`;
 		}
-		throw new Error(`wrangler dev did not answer on ${url} within 120 s`);
 	}
 
 	async function stop() {
@@ -100,11 +120,11 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 		}
 	}
 
-	await start();
+	await start(true);
 	return {
 		url,
 		adminToken,
-		start,
+		start: () => start(),
 		stop,
 		sql: (command) => run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--command', command], env),
 		query: async <T>(select: string) => {
