@@ -104,44 +104,29 @@ export const extensionTimeBetween = (samples, from, to) =>
 	samples.reduce((sum, sample) => (sample.ours ? sum + Math.max(0, Math.min(sample.end, to) - Math.max(sample.at, from)) : sum), 0) / 1000;
 
 /**
- * Busy time (ms) of the renderer main thread that set `mark`, within [from, to]: its top-level tasks, whatever runs in
- * them (our script, GLPI's, style, layout, paint).
+ * The top-level tasks of the renderer main thread that set `mark`, within [from, to] (trace µs): whatever runs in them
+ * (our script, GLPI's, style, layout, paint), each with its overlap of the window and its CPU time there (`tdur`,
+ * prorated when a task straddles an end).
  */
-export function mainThreadTimeBetween(events, mark, from, to) {
-	let busy = 0;
-	for (const event of events) {
-		if (event.pid !== mark.pid || event.tid !== mark.tid || event.ph !== 'X' || !event.cat.split(',').includes('toplevel')) continue;
-		if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
-		busy += Math.max(0, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
-	}
-	return busy / 1000;
-}
-
-/**
- * CPU time (ms) of the same tasks within [from, to] (`tdur`, prorated when a task straddles an end): what the main
- * thread ran, without the time it waited for a core on a busy machine.
- */
-export function mainThreadCpuBetween(events, mark, from, to) {
-	let cpu = 0;
+function mainThreadTasks(events, mark, from, to) {
+	const tasks = [];
 	for (const event of events) {
 		if (event.pid !== mark.pid || event.tid !== mark.tid || event.ph !== 'X' || !event.cat.split(',').includes('toplevel')) continue;
 		if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
 		const overlap = Math.max(0, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
-		if (overlap > 0 && event.dur > 0) cpu += (event.tdur ?? event.dur) * (overlap / event.dur);
+		if (overlap > 0) tasks.push({ overlap, cpu: event.dur > 0 ? (event.tdur ?? event.dur) * (overlap / event.dur) : 0 });
 	}
-	return cpu / 1000;
+	return tasks;
 }
 
-/** The longest top-level task (ms) of the renderer main thread that set `mark`, within [from, to]. */
-export function longestTaskBetween(events, mark, from, to) {
-	let longest = 0;
-	for (const event of events) {
-		if (event.pid !== mark.pid || event.tid !== mark.tid || event.ph !== 'X' || !event.cat.split(',').includes('toplevel')) continue;
-		if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
-		longest = Math.max(longest, Math.min(event.ts + (event.dur ?? 0), to) - Math.max(event.ts, from));
-	}
-	return longest / 1000;
-}
+/** Busy time (ms) of the main thread within [from, to]: the sum of its tasks there. */
+export const mainThreadTimeBetween = (events, mark, from, to) => mainThreadTasks(events, mark, from, to).reduce((sum, task) => sum + task.overlap, 0) / 1000;
+
+/** CPU time (ms) of the same tasks: what the main thread ran, without the time it waited for a core on a busy machine. */
+export const mainThreadCpuBetween = (events, mark, from, to) => mainThreadTasks(events, mark, from, to).reduce((sum, task) => sum + task.cpu, 0) / 1000;
+
+/** The longest of those tasks (ms). */
+export const longestTaskBetween = (events, mark, from, to) => Math.max(0, ...mainThreadTasks(events, mark, from, to).map((task) => task.overlap)) / 1000;
 
 /** A headless Chromium, with the extension built in `extensionDir` when given, in a throw-away profile under .tmp/. */
 export async function launch(extensionDir) {

@@ -63,6 +63,14 @@ describe('ticket patterns on GLPI pages', () => {
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 	}
 
+	/** Every badge of the table: its first ones once it is in view (within `timeout`), then the rest as it is read through. */
+	async function badgesOfWholeTable(timeout: number) {
+		await showTable();
+		await expect.poll(async () => Object.keys(await badges()).length, { timeout }).toBeGreaterThan(0);
+		await scrollThroughTable();
+		return badges();
+	}
+
 	beforeAll(async () => {
 		[worker, glpi] = await Promise.all([startLocalWorker('patterns'), startGlpiServer()]);
 		tokens = await createWorkspace(worker, `Patterns desk ${Math.random().toString(36).slice(2, 8)}`);
@@ -82,12 +90,9 @@ describe('ticket patterns on GLPI pages', () => {
 		await page.goto(`${glpi.central}${glpi.paths.ticketListAll}`);
 		const summary = page.locator('[data-gx="pattern-summary"]');
 		await summary.locator('[data-gx="pattern-headline"]').waitFor({ timeout: 20_000 });
-		await showTable();
 		// The first page shows 20 of the 23 tickets: 5 of the 6 VPN tickets (#1 is on the next page), 4 of the 5
 		// password tickets (#7 too), the 3 Wi-Fi and the 3 laptop tickets.
-		await expect.poll(async () => Object.keys(await badges()).length, { timeout: 10_000 }).toBeGreaterThan(0);
-		await scrollThroughTable();
-		const shown = await badges();
+		const shown = await badgesOfWholeTable(10_000);
 		for (const id of [2, 3, 4, 5, 6]) expect(shown[id], `VPN ticket #${id}`).toBe('5');
 		for (const id of [8, 9, 10, 11]) expect(shown[id], `password ticket #${id}`).toBe('4');
 		// Tickets in no group get no badge (#17 is the only one of its kind).
@@ -150,12 +155,9 @@ describe('ticket patterns on GLPI pages', () => {
 			container.innerHTML = copy.innerHTML;
 		});
 		await expect.poll(() => page.locator('gx-pattern-badges').count(), { timeout: 10_000 }).toBe(1);
-		await showTable();
 		// The new table's first badges (GLPI's export comes from the background's cache now), then the rest as the
 		// list is scrolled through.
-		await expect.poll(async () => Object.keys(await badges()).length, { timeout: 20_000 }).toBeGreaterThan(0);
-		await scrollThroughTable();
-		const shown = await badges();
+		const shown = await badgesOfWholeTable(20_000);
 		for (const id of [2, 3, 4, 5, 6]) expect(shown[id], `VPN ticket #${id}`).toBe('6');
 		for (const id of [8, 9, 10, 11]) expect(shown[id], `password ticket #${id}`).toBe('5');
 		// The new rows are the ones badged: the first row of the table is now ticket #2.
