@@ -11,7 +11,6 @@ const SCOPES: PatternScope[] = ['page', 30, 90, 'all'];
 export type SummaryState = { status: 'loading' | 'reading' } | { status: 'ready'; view: PatternView } | { status: 'error'; message: string };
 
 export const clusterKey = (cluster: ClusterView) => cluster.ticketIds.join(',');
-export const parseScope = (value: string): PatternScope => (value === '30' ? 30 : value === '90' ? 90 : value === 'all' ? 'all' : 'page');
 
 const spikeText = (spike: SpikeView) =>
 	t(spike.ratio === null ? 'patterns.spikeNew' : 'patterns.spike', { count: spike.count, category: spike.category, ratio: spike.ratio === null ? '' : spike.ratio.toFixed(1) });
