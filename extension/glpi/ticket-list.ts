@@ -1,4 +1,4 @@
-import type { TicketRow, TicketStatusKey } from '../core/pattern-messages';
+import type { TicketRow } from '../core/pattern-messages';
 import { GLPI } from './selectors';
 
 /**
@@ -9,11 +9,13 @@ import { GLPI } from './selectors';
  * cells are found by the header's index. GLPI 11 names each cell (td[data-searchopt-content-id]).
  */
 
-/** Search option ids of the ticket columns read here (Ticket::rawSearchOptions, 10 and 11; FACTS §3.2). */
-export const TICKET_OPTIONS = { id: 2, title: 1, status: 12, category: 7, openedAt: 15 } as const;
-
-/** GLPI's status keys, the classes of the status icon (.itilstatus.<key>, CommonITILObject::getStatusKey). */
-const STATUS_KEYS: readonly TicketStatusKey[] = ['new', 'assigned', 'planned', 'waiting', 'solved', 'closed'];
+/**
+ * Search option ids of the ticket columns read here (Ticket::rawSearchOptions, 10 and 11; FACTS §3.2): what the
+ * analysis of a page uses (groups of titles, spikes per category and opening date). The status is not read: nothing
+ * drawn from a page uses it, and its cell and icon cost two more elements per row (the export carries it for the
+ * analyses that do).
+ */
+const TICKET_OPTIONS = { id: 2, title: 1, category: 7, openedAt: 15 } as const;
 
 /** A row of the list with the elements the badge goes by. */
 export interface ListRow extends TicketRow {
@@ -25,8 +27,12 @@ export interface ListRow extends TicketRow {
 
 const ID_IN_NAME = /^item\[Ticket\]\[(\d+)\]$/;
 const ID_IN_HREF = /[?&]id=(\d+)/;
-const STATUS_CLASS = new RegExp(`(?:^|\\s)(${STATUS_KEYS.join('|')})(?:\\s|$)`);
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const RUNS_OF_SPACE = /\s{2,}|[^\S ]/;
+/** The text of an element, spaces folded: most cells have none to fold, and a test is cheaper than a replace. */
+const text = (element: Element | null | undefined) => {
+	const raw = element?.textContent ?? '';
+	return RUNS_OF_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+};
 
 /** GLPI 10: search option id -> cell index, from the header row (the checkbox column, when there, is cell 0). */
 export function columnIndex(table: HTMLTableElement): Map<number, number> {
@@ -83,7 +89,8 @@ const CELL_OPTION = 'data-searchopt-content-id';
  * Reads attributes and text only, no style or layout, so a 1,000-row list costs no reflow. Cells are reached through
  * the table's own row and cell collections and the few queries left stay inside one cell: a query over the whole
  * table walks every element of every row, GLPI's tooltips and scripts included, and cost 10-20 ms on 1,000 rows
- * (scripts/bench-badges.js). In a content script every element touched also costs a wrapper: five per row here.
+ * (scripts/bench-badges.js). In a content script every object touched also costs a wrapper (about 1.8 µs): six per row here, the row, its cell
+ * collection, the title's cell and link, the category and date cells.
  */
 export function readTicketRows(table: HTMLTableElement): ListRow[] {
 	const rows = [...table.tBodies].flatMap((body) => [...body.children].filter((row): row is HTMLTableRowElement => row.localName === 'tr'));
@@ -105,8 +112,6 @@ export function readTicketRows(table: HTMLTableElement): ListRow[] {
 		const entry: ListRow = { id, title, cell, anchor: link ?? cell };
 		const category = text(cellOf(cells, TICKET_OPTIONS.category, row));
 		if (category) entry.category = category;
-		const status = STATUS_CLASS.exec(cellOf(cells, TICKET_OPTIONS.status, row)?.querySelector('.itilstatus')?.className ?? '')?.[1] as TicketStatusKey | undefined;
-		if (status) entry.status = status;
 		const opened = text(cellOf(cells, TICKET_OPTIONS.openedAt, row));
 		if (opened) entry.opened = opened;
 		list.push(entry);
@@ -116,10 +121,4 @@ export function readTicketRows(table: HTMLTableElement): ListRow[] {
 const TITLE_LINK = 'a[href*="ticket.form.php"]';
 
 /** The part of a row sent to the background: no element. */
-export const ticketOf = ({ id, title, category, status, opened }: TicketRow): TicketRow => ({
-	id,
-	title,
-	...(category ? { category } : {}),
-	...(status ? { status } : {}),
-	...(opened ? { opened } : {}),
-});
+export const ticketOf = ({ id, title, category, opened }: TicketRow): TicketRow => ({ id, title, ...(category ? { category } : {}), ...(opened ? { opened } : {}) });
