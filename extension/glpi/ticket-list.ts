@@ -108,7 +108,8 @@ export function readTicketRows(table: HTMLTableElement): ListRow[] {
 		if (id === undefined) continue;
 		// With the "show IDs" preference GLPI prints "Title (23)".
 		const written = text(link ?? cell);
-		const title = written.endsWith(`(${id})`) ? written.slice(0, -`(${id})`.length).trimEnd() : written;
+		const suffix = written.endsWith(')') ? `(${id})` : '';
+		const title = suffix && written.endsWith(suffix) ? written.slice(0, -suffix.length).trimEnd() : written;
 		const entry: ListRow = { id, title, cell, anchor: link ?? cell };
 		const category = text(cellOf(cells, TICKET_OPTIONS.category, row));
 		if (category) entry.category = category;
@@ -121,4 +122,9 @@ export function readTicketRows(table: HTMLTableElement): ListRow[] {
 const TITLE_LINK = 'a[href*="ticket.form.php"]';
 
 /** The part of a row sent to the background: no element. */
-export const ticketOf = ({ id, title, category, opened }: TicketRow): TicketRow => ({ id, title, ...(category ? { category } : {}), ...(opened ? { opened } : {}) });
+export function ticketOf({ id, title, category, opened }: TicketRow): TicketRow {
+	const ticket: TicketRow = { id, title };
+	if (category) ticket.category = category;
+	if (opened) ticket.opened = opened;
+	return ticket;
+}
