@@ -4,7 +4,7 @@ import { observe } from '../core/dom';
 import { type Feature, onPageKind } from '../core/feature-manager';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
 import type { PatternScope } from '../core/pattern-messages';
-import { boxIn, drawnOver, overlayLayer, whenMoved } from '../core/overlay-layer';
+import { boxIn, overlayLayer, whenMoved } from '../core/overlay-layer';
 import { mountShadowUi } from '../core/shadow-ui';
 import { exportRequest, listSearchOf } from '../glpi/csv-export';
 import { rootDocOf } from '../glpi/page-context';
@@ -52,8 +52,6 @@ export const patternHighlights: Feature = {
 		observe<HTMLTableElement>(
 			GLPI.searchTable,
 			(table) => {
-				// A list GLPI re-rendered by AJAX is found here before its first paint (core/overlay-layer.ts, drawnOver).
-				drawnOver(table);
 				current?.abort();
 				const controller = new AbortController();
 				current = controller;

@@ -1,10 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '../../core/feature-manager';
-import { drawnOver, overlayLayer } from '../../core/overlay-layer';
+import { overlayLayer } from '../../core/overlay-layer';
 import { readSettings, watchSettings } from '../../core/settings';
 import { FEATURES } from '../../features';
 import { isGlpi, pageOf } from '../../glpi/page-context';
-import { GLPI } from '../../glpi/selectors';
 import { resolveLanguage, setLanguage } from '../../i18n';
 
 export default defineContentScript({
@@ -23,12 +22,8 @@ export default defineContentScript({
 		// The overlay layer goes in with the capture button, in the one frame both cost: what the features draw in it
 		// later no longer makes the browser lay out and repaint the whole page (core/overlay-layer.ts).
 		overlayLayer(document);
-		const page = pageOf(document);
-		// So does the paint layer of the ticket list the patterns draw over: made later, it would cost a repaint of the
-		// whole list in the badges' own frame.
-		if (page.kind === 'ticket-list') drawnOver(document.querySelector(GLPI.searchTable));
 		const controllers = new Map<string, AbortController>();
-		await runFeatures(FEATURES, { ctx, page, document, disabled: new Set(settings.disabledFeatures), controllers });
+		await runFeatures(FEATURES, { ctx, page: pageOf(document), document, disabled: new Set(settings.disabledFeatures), controllers });
 		// The options apply at once: a new language re-renders our UI, a feature switched off stops (switching one on
 		// applies to the pages opened next). Listened to once the features run, so the button comes first.
 		const unwatch = watchSettings((next) => {
