@@ -42,4 +42,42 @@ describe('the feature manager', () => {
 		await runFeatures(features, { ctx: context, page, document, disabled: new Set() });
 		expect(order).toEqual(['first', 'later']);
 	});
+
+	it("starts deferred features after the page's next frame, where the others' UI is painted", async () => {
+		const { ctx: context } = ctx();
+		let paint: FrameRequestCallback | undefined;
+		const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+			paint = callback;
+			return 1;
+		});
+		try {
+			const started: string[] = [];
+			const features: Feature[] = [
+				{ id: 'later', deferred: true, include: [onPageKind('ticket-list')], init: () => void started.push('later') },
+				{ id: 'first', include: [onPageKind('ticket-list')], init: () => void started.push('first') },
+			];
+			const run = runFeatures(features, { ctx: context, page, document, disabled: new Set() });
+			// Several turns of the event loop, and no frame yet: the deferred feature waits.
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			expect(started).toEqual(['first']);
+			paint?.(performance.now());
+			await run;
+			expect(started).toEqual(['first', 'later']);
+		} finally {
+			frame.mockRestore();
+		}
+	});
+
+	it('starts deferred features anyway when no frame comes (a hidden tab)', async () => {
+		const { ctx: context } = ctx();
+		const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+		try {
+			const started: string[] = [];
+			const features: Feature[] = [{ id: 'later', deferred: true, include: [onPageKind('ticket-list')], init: () => void started.push('later') }];
+			await runFeatures(features, { ctx: context, page, document, disabled: new Set() });
+			expect(started).toEqual(['later']);
+		} finally {
+			frame.mockRestore();
+		}
+	});
 });
