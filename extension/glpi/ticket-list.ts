@@ -89,8 +89,8 @@ const CELL_OPTION = 'data-searchopt-content-id';
  * Reads attributes and text only, no style or layout, so a 1,000-row list costs no reflow. Cells are reached through
  * the table's own row and cell collections and the few queries left stay inside one cell: a query over the whole
  * table walks every element of every row, GLPI's tooltips and scripts included, and cost 10-20 ms on 1,000 rows
- * (scripts/bench-badges.js). In a content script every object touched also costs a wrapper (about 1.8 µs): six per row here, the row, its cell
- * collection, the title's cell and link, the category and date cells.
+ * (scripts/bench-badges.js). In a content script every object touched also costs a wrapper (about 1.8 µs): six per
+ * row here, the row, its cell collection, the title's cell and link, the category and date cells.
  */
 export function readTicketRows(table: HTMLTableElement): ListRow[] {
 	const rows = [...table.tBodies].flatMap((body) => [...body.children].filter((row): row is HTMLTableRowElement => row.localName === 'tr'));
