@@ -57,6 +57,8 @@ describe('reading a ticket list', () => {
 					['<input type="checkbox" name="item[Ticket][99]">', '43', '<a id="Ticket43" href="/front/ticket.form.php?id=43">From the link id</a>'],
 					// No link at all (a title shown as text): the ID column; the badge then goes in the cell.
 					['', '44', 'Plain title'],
+					// An element of a plugin before the title, its id only starting like GLPI's: the link after it.
+					['', '45', '<span id="TicketFlag">!</span> <a href="/front/ticket.form.php?id=45">After a plugin\'s flag</a>'],
 					// GLPI's "No item found" row: one cell, no title, skipped.
 					['No item found'],
 				],
@@ -67,8 +69,10 @@ describe('reading a ticket list', () => {
 			[42, 'From the href'],
 			[43, 'From the link id'],
 			[44, 'Plain title'],
+			[45, "After a plugin's flag"],
 		]);
 		expect(rows[3]?.anchor).toBe(rows[3]?.cell);
+		expect(rows[4]?.anchor.localName).toBe('a');
 	});
 
 	it('folds the spaces of titles and categories as they are printed, and leaves single spaces alone', () => {
