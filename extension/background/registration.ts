@@ -25,14 +25,20 @@ export async function syncRegistrations(glpiUrls: readonly string[]): Promise<st
 		const patterns = patternsOf(url);
 		if (patterns && (await browser.permissions.contains({ origins: [patterns.origin] }))) matches.push(patterns.match);
 	}
-	const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-	// The service worker wakes up often: leave an unchanged registration alone, so no page load falls in between.
-	if (existing.length > 0 && [...(existing[0]?.matches ?? [])].sort().join() === [...matches].sort().join()) return matches;
-	if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+	const existing = (await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }))[0];
+	// The service worker wakes up often: leave an unchanged registration alone, so no page load falls in between. One
+	// made by an earlier version (without the stylesheet) is made again.
+	if (existing && sameList(existing.matches, matches) && sameList(existing.css, CSS)) return matches;
+	if (existing) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
 	if (matches.length > 0) {
 		await browser.scripting.registerContentScripts([
-			{ id: CONTENT_SCRIPT_ID, matches, js: ['content-scripts/glpi.js'], runAt: 'document_idle', persistAcrossSessions: true },
+			{ id: CONTENT_SCRIPT_ID, matches, js: ['content-scripts/glpi.js'], css: CSS, runAt: 'document_idle', persistAcrossSessions: true },
 		]);
 	}
 	return matches;
 }
+
+/** Injected before GLPI's page is drawn, whatever `runAt` says (public/content-scripts/glpi-layers.css). */
+const CSS = ['content-scripts/glpi-layers.css'];
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]) => [...(a ?? [])].sort().join() === [...b].sort().join();

@@ -4,7 +4,9 @@
  * ticket list in Chromium (scripts/bench-badges.js): any element added to GLPI's flow, even an empty one, makes the
  * browser walk and repaint the whole page (about 24 ms), while an element added inside this layer costs about 10 ms.
  * So the layer goes in once, with the capture button, in the frame that button costs anyway
- * (entrypoints/glpi.content), and what comes later goes inside it.
+ * (entrypoints/glpi.content), and what comes later goes inside it. What changes in the layer still makes the browser
+ * walk the page's own layer again; GLPI's results table, the bulk of a long list, has a layer of its own from the
+ * page's first paint (public/content-scripts/glpi-layers.css), so its rows are not repainted.
  */
 
 const NAME = 'gx-layer';

@@ -114,6 +114,29 @@ describe('ticket patterns on GLPI pages', () => {
 		await page.setViewportSize({ width: 1280, height: 900 });
 	});
 
+	it("gives GLPI's results table its own paint layer from the page's first paint, before our script runs", async (context) => {
+		if (!captured() || !glpi.paths.ticketListAll) return context.skip(SKIP_CAPTURED);
+		// Without it, every change in our overlay layer repaints the whole table (public/content-scripts/glpi-layers.css).
+		const fresh = await browser.context.newPage();
+		try {
+			// Read as soon as GLPI's HTML is parsed: the content script (document_idle) has not run yet.
+			await fresh.addInitScript(() =>
+				document.addEventListener('DOMContentLoaded', () => {
+					const table = document.querySelector('table.search-results');
+					const root = document.documentElement;
+					root.setAttribute('data-test-isolation', table ? getComputedStyle(table).isolation : 'no table');
+					root.setAttribute('data-test-script-ran', String(root.hasAttribute('data-gx-ready')));
+				}),
+			);
+			await fresh.goto(`${glpi.central}${glpi.paths.ticketListAll}`);
+			const root = fresh.locator('html');
+			expect(await root.getAttribute('data-test-isolation')).toBe('isolate');
+			expect(await root.getAttribute('data-test-script-ran')).toBe('false');
+		} finally {
+			await fresh.close();
+		}
+	});
+
 	it("reads GLPI's export of the whole search when asked, and names every group: 6 VPN, 5 password, 3 printer tickets", async (context) => {
 		if (!captured() || !glpi.paths.ticketListAll) return context.skip(SKIP_CAPTURED);
 		const summary = page.locator('[data-gx="pattern-summary"]');
