@@ -75,7 +75,8 @@ describe('ticket patterns on GLPI pages', () => {
 		[worker, glpi] = await Promise.all([startLocalWorker('patterns'), startGlpiServer()]);
 		tokens = await createWorkspace(worker, `Patterns desk ${Math.random().toString(36).slice(2, 8)}`);
 		browser = await launchWithExtension();
-		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: `${glpi.central}/` });
+		// The self-service pages are served on a second address, as a GLPI's helpdesk host would be.
+		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: [`${glpi.central}/`, `${glpi.helpdesk}/`] });
 		page = await browser.context.newPage();
 	});
 
@@ -134,6 +135,21 @@ describe('ticket patterns on GLPI pages', () => {
 			expect(await root.getAttribute('data-test-script-ran')).toBe('false');
 		} finally {
 			await fresh.close();
+		}
+	});
+
+	it("reads the self-service list (no checkbox column) and says that none of its 2 tickets repeat", async (context) => {
+		if (!captured()) return context.skip(SKIP_CAPTURED);
+		// The captured self-service list: ticket #4 (VPN) and #14 (printer), the requester's own.
+		const own = await browser.context.newPage();
+		try {
+			await own.goto(`${glpi.helpdesk}/front/ticket.php`);
+			const summary = own.locator('[data-gx="pattern-summary"]');
+			await expect.poll(async () => (await summary.count()) > 0 && summary.textContent(), { timeout: 20_000 }).toContain('No repeated tickets among these 2.');
+			const drawn = await own.evaluate(() => [...document.querySelectorAll('gx-pattern-badges')].flatMap((layer) => [...(layer.shadowRoot?.querySelectorAll('[data-gx="pattern-badge"]') ?? [])]).length);
+			expect(drawn).toBe(0);
+		} finally {
+			await own.close();
 		}
 	});
 
