@@ -3,6 +3,7 @@ import { MAX_TEXT_LENGTH } from '../../shared/limits';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
+import { userSubmit } from '../core/user-input';
 import { t } from '../i18n';
 import { formKeys } from './form-keys';
 import { SendFooter } from './outgoing-preview';
@@ -54,8 +55,11 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 		[kind, page, text, tagText, severity, names, privacy],
 	);
 
+	// Only the user's own Send click or Ctrl+Enter sends, never a script of the page (core/user-input.ts).
+	const [sending] = useState(userSubmit);
 	const submit = (event: Event) => {
 		event.preventDefault();
+		if (!sending.take()) return;
 		if (!text.trim()) {
 			setError(t('capture.emptyText'));
 			textArea.current?.focus();
@@ -65,7 +69,7 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 	};
 
 	return (
-		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onKeyDown={formKeys(onCancel)}>
+		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onClickCapture={sending.armOnSend} onKeyDown={formKeys(onCancel, sending.arm)}>
 			<h2>{t('capture.title')}</h2>
 			<fieldset class="gx-kinds">
 				<legend>{t('capture.kind')}</legend>

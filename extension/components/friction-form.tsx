@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
+import { userSubmit } from '../core/user-input';
 import { t } from '../i18n';
 import { formKeys } from './form-keys';
 import { SendFooter } from './outgoing-preview';
@@ -35,14 +36,17 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 		setTags((current) => (current.includes(tag) ? current.filter((item) => item !== tag) : [...current, tag]));
 		setError('');
 	};
+	// Only the user's own Send click or Ctrl+Enter sends, never a script of the page (core/user-input.ts).
+	const [sending] = useState(userSubmit);
 	const submit = (event: Event) => {
 		event.preventDefault();
+		if (!sending.take()) return;
 		if (tags.length === 0) return setError(t('friction.noTag'));
 		onSubmit({ tags, text });
 	};
 
 	return (
-		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} onSubmit={submit} onKeyDown={formKeys(onCancel)}>
+		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} onSubmit={submit} onClickCapture={sending.armOnSend} onKeyDown={formKeys(onCancel, sending.arm)}>
 			<h2>{t('friction.title')}</h2>
 			<p class="gx-context">{target ? (target.label ?? target.selector) : t('friction.wholePage')}</p>
 			<fieldset class="gx-kinds">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { type HintView, sendMessage } from '../core/messaging';
+import { fromUser } from '../core/user-input';
 import { labelFor } from '../glpi/element-target';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
@@ -63,7 +64,8 @@ export function MeTooLayer({ hints, page, doc, signal }: Props) {
 						title={`${hint.text}\n${mine ? t('metoo.given') : t('metoo.add')}`}
 						aria-label={mine ? t('metoo.given') : t('metoo.add')}
 						aria-pressed={mine}
-						onClick={() => meToo(marker)}
+						// The user's own click only, never a script of the page (core/user-input.ts).
+						onClick={(event) => fromUser(event) && meToo(marker)}
 					>
 						{mine ? '✓' : '+1'} {count}
 					</button>

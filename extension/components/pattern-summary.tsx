@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClusterView, PatternScope, PatternView, SpikeView } from '../core/pattern-messages';
+import { fromUser } from '../core/user-input';
 import { t } from '../i18n';
 import { colorOf } from './pattern-badges';
 
@@ -31,7 +32,7 @@ function Group({ cluster, rank, suggest }: { cluster: ClusterView; rank: number;
 			<span>{t('patterns.cluster', { size: cluster.size, signature: cluster.signature })}</span>
 			{cluster.category && <span class="gx-muted">{cluster.category}</span>}
 			{suggest && (
-				<button type="button" class="gx-suggest" data-gx="suggest-problem" title={t(suggest.shareText ? 'patterns.suggestHelpShared' : 'patterns.suggestHelp')} disabled={done} onClick={() => suggest.onSuggest(cluster)}>
+				<button type="button" class="gx-suggest" data-gx="suggest-problem" title={t(suggest.shareText ? 'patterns.suggestHelpShared' : 'patterns.suggestHelp')} disabled={done} onClick={(event) => fromUser(event) && suggest.onSuggest(cluster)}>
 					{done ? t('patterns.suggested') : t('patterns.suggest')}
 				</button>
 			)}

@@ -4,6 +4,7 @@ import { withExport } from '../core/export-source';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
 import type { SimilarView } from '../core/pattern-messages';
 import { maySuggestProblems, patternSignalDraft } from '../core/pattern-signal';
+import { fromUser } from '../core/user-input';
 import { ExportError, type ExportRequest } from '../glpi/csv-export';
 import type { FormTicket } from '../glpi/ticket-form';
 import { t } from '../i18n';
@@ -48,7 +49,9 @@ export function SimilarPanel(props: SimilarPanelProps) {
 		return () => controller.abort();
 	}, []);
 
-	function suggest() {
+	function suggest(event: Event) {
+		// The user's own click only, never a script of the page (core/user-input.ts).
+		if (!fromUser(event)) return;
 		const config = props.config;
 		if (state.status !== 'ready' || !state.view.cluster || !config) return;
 		setSuggested(true);

@@ -424,6 +424,32 @@ describe('hostile content shows as text, never runs', () => {
 		await page.close();
 	});
 
+	it("a script of the GLPI page cannot send through our open shadow roots: its Send clicks, keys and submits do nothing", async () => {
+		const page = await browser.context.newPage();
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').click();
+		const panel = page.locator('[data-gx="capture-panel"]');
+		await panel.locator('textarea[name="gx-text"]').fill(`Typed by the user ${run}`);
+		// What a hostile script in GLPI's page could do: reach the panel through the open shadow root and send.
+		const tried = await page.evaluate(() => {
+			const hosts = [...document.querySelectorAll('*')].filter((element) => element.shadowRoot?.querySelector('[data-gx="capture-panel"]'));
+			const form = hosts[0]?.shadowRoot?.querySelector<HTMLFormElement>('[data-gx="capture-panel"]');
+			if (!form) return 'no panel';
+			form.querySelector<HTMLButtonElement>('[data-gx="send"]')?.click();
+			form.querySelector('textarea')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+			form.requestSubmit();
+			return 'tried';
+		});
+		expect(tried).toBe('tried');
+		// Sent, the panel would have closed with a toast: it stays, and the user's own click still sends.
+		await page.waitForTimeout(300);
+		expect(await panel.count()).toBe(1);
+		expect(await page.locator('[data-gx="toast"]').count()).toBe(0);
+		await panel.locator('[data-gx="send"]').click();
+		await panel.waitFor({ state: 'detached', timeout: 5_000 });
+		await page.close();
+	});
+
 	it('an error toast gives the words back as text', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(site.ticketForm);

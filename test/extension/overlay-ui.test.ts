@@ -8,6 +8,7 @@ import { startPicking } from '../../extension/core/element-picker';
 import type { HintView } from '../../extension/core/messaging';
 import { DEFAULT_SETTINGS } from '../../extension/core/storage';
 import { setLanguage } from '../../extension/i18n';
+import { asTheUser } from '../support/user-events';
 
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('../../extension/core/messaging', () => ({ sendMessage }));
@@ -16,14 +17,20 @@ const page = { route: '/front/ticket.form.php', kind: 'ticket-form' as const, it
 const privacy = DEFAULT_SETTINGS.privacy;
 
 let container: HTMLElement;
+/** Every event reads as the user's own, except in the tests of what a script of the page does. */
+let asScript = () => undefined as void;
 beforeEach(() => {
 	setLanguage('en');
 	document.body.innerHTML = '';
 	container = document.createElement('div');
 	document.body.append(container);
 	sendMessage.mockReset();
+	asScript = asTheUser();
 });
-afterEach(() => render(null, container));
+afterEach(() => {
+	asScript();
+	render(null, container);
+});
 
 const type = async (element: Element | null, value: string) =>
 	act(() => {
@@ -185,6 +192,48 @@ describe('the "me too" markers', () => {
 			await new Promise((resolve) => setTimeout(resolve, 0));
 		});
 		expect(markers().map((marker) => marker.getAttribute('data-gx-selector'))).toEqual(['#itil-form select[name="status"]']);
+		controller.abort();
+	});
+});
+
+describe("what a script of GLPI's page does to our open shadow roots", () => {
+	beforeEach(() => asScript());
+	const ctrlEnter = (element: Element | null) => element?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+
+	it('cannot send a capture: not by clicking Send, nor by Ctrl+Enter, nor by submitting the form', async () => {
+		const onSubmit = vi.fn();
+		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit, onCancel: vi.fn() }), container));
+		await type(container.querySelector('textarea[name="gx-text"]'), 'Written by a script');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		await act(() => {
+			ctrlEnter(container.querySelector('textarea[name="gx-text"]'));
+		});
+		await act(() => (container.querySelector('form') as HTMLFormElement).requestSubmit());
+		expect(onSubmit).not.toHaveBeenCalled();
+		// The user's own click, next, still sends.
+		asScript = asTheUser();
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).toHaveBeenCalledTimes(1);
+	});
+
+	it('cannot send a friction tag, nor add a "me too"', async () => {
+		const onSubmit = vi.fn();
+		const target = { selector: '#itil-form select[name="status"]', label: 'Status' };
+		await act(() => render(h(FrictionForm, { target, page, names: [], privacy, onSubmit, onCancel: vi.fn() }), container));
+		await act(() => (container.querySelector('input[value="confusing"]') as HTMLInputElement).click());
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		await act(() => (container.querySelector('form') as HTMLFormElement).requestSubmit());
+		expect(onSubmit).not.toHaveBeenCalled();
+		await act(() => render(null, container));
+
+		document.body.insertAdjacentHTML('afterbegin', '<form id="itil-form"><select name="status"></select></form>');
+		const select = document.querySelector('select');
+		if (select) select.getBoundingClientRect = () => ({ top: 100, left: 50, right: 250, bottom: 130, width: 200, height: 30, x: 50, y: 100, toJSON: () => ({}) });
+		const controller = new AbortController();
+		const hint: HintView = { key: `${page.route}|#itil-form select[name="status"]`, kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue', signalCount: 4, tags: ['confusing'], mine: false, id: 'item:x', dismissed: false };
+		await act(() => render(h(MeTooLayer, { hints: [hint], page, doc: document, signal: controller.signal }), container));
+		await act(() => container.querySelector<HTMLButtonElement>('[data-gx="me-too"]')?.click());
+		expect(sendMessage).not.toHaveBeenCalled();
 		controller.abort();
 	});
 });
