@@ -3,9 +3,8 @@ import { MAX_TEXT_LENGTH } from '../../shared/limits';
 import type { Page, SignalKind } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
-import { userSubmit } from '../core/user-input';
 import { t } from '../i18n';
-import { formKeys } from './form-keys';
+import { useSendingForm } from './sending-form';
 import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
@@ -55,21 +54,17 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 		[kind, page, text, tagText, severity, names, privacy],
 	);
 
-	// Only the user's own Send click or Ctrl+Enter sends, never a script of the page (core/user-input.ts).
-	const [sending] = useState(userSubmit);
-	const submit = (event: Event) => {
-		event.preventDefault();
-		if (!sending.take()) return;
+	const form = useSendingForm(() => {
 		if (!text.trim()) {
 			setError(t('capture.emptyText'));
 			textArea.current?.focus();
 			return;
 		}
 		onSubmit(severity === undefined ? { kind, text, tags } : { kind, text, tags, severity });
-	};
+	}, onCancel);
 
 	return (
-		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} onSubmit={submit} onClickCapture={sending.armOnSend} onKeyDown={formKeys(onCancel, sending.arm)}>
+		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} {...form}>
 			<h2>{t('capture.title')}</h2>
 			<fieldset class="gx-kinds">
 				<legend>{t('capture.kind')}</legend>

@@ -2,9 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { outgoingOf } from '../core/outgoing';
 import type { PrivacySettings } from '../core/settings';
-import { userSubmit } from '../core/user-input';
 import { t } from '../i18n';
-import { formKeys } from './form-keys';
+import { useSendingForm } from './sending-form';
 import { SendFooter } from './outgoing-preview';
 import { useLanguage } from './use-language';
 
@@ -36,17 +35,13 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 		setTags((current) => (current.includes(tag) ? current.filter((item) => item !== tag) : [...current, tag]));
 		setError('');
 	};
-	// Only the user's own Send click or Ctrl+Enter sends, never a script of the page (core/user-input.ts).
-	const [sending] = useState(userSubmit);
-	const submit = (event: Event) => {
-		event.preventDefault();
-		if (!sending.take()) return;
+	const form = useSendingForm(() => {
 		if (tags.length === 0) return setError(t('friction.noTag'));
 		onSubmit({ tags, text });
-	};
+	}, onCancel);
 
 	return (
-		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} onSubmit={submit} onClickCapture={sending.armOnSend} onKeyDown={formKeys(onCancel, sending.arm)}>
+		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} {...form}>
 			<h2>{t('friction.title')}</h2>
 			<p class="gx-context">{target ? (target.label ?? target.selector) : t('friction.wholePage')}</p>
 			<fieldset class="gx-kinds">
