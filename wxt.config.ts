@@ -9,7 +9,7 @@ import { defineConfig } from 'wxt';
 const testBuild = process.env.GX_TEST_BUILD === '1';
 
 /**
- * Live-GLPI end-to-end runs (GLPI_URL set, see README "Live GLPI") grant that GLPI's origin too, for the same reason.
+ * Live-GLPI end-to-end runs (GLPI_URL set, see docs/DEVELOPMENT.md, "Live GLPI") grant that GLPI's origin too, for the same reason.
  */
 const liveGlpiOrigin = testBuild && process.env.GLPI_URL ? `${new URL(process.env.GLPI_URL).origin}/*` : undefined;
 

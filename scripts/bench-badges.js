@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The ticket-pattern badges on a 1,000-row GLPI 10 ticket list, in Chromium (issue 5: "badges on a 1,000-row list in
-// under 50 ms of main-thread time"), printed as a markdown table (README, "Ticket patterns in GLPI").
+// under 50 ms of main-thread time"), printed as a markdown table (docs/BENCHMARKS.md, "Ticket-pattern badges on a 1,000-row list").
 // The list is made at run time from the captured GLPI 10.0.17 list (all tickets by date, 20 rows): its rows repeated
 // with new ids to 1,000, GLPI's inline scripts included; nothing of it is written to disk. Every row belongs to a group
 // (copies of 20 titles), so every row gets a badge: the worst case. An inline script at the end of the page scrolls the

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The extension's weight on a GLPI page, printed as a markdown table (README, "Budget"):
+// The extension's weight on a GLPI page, printed as a markdown table (docs/BENCHMARKS.md, "Extension budget"):
 // - the content script's size, raw and gzip, from a fresh production build;
 // - main-thread time from document idle (the content script starts) to the capture button, on the captured GLPI
 //   10.0.17 ticket page in Chromium: the V8 CPU-profile samples of the extension's own code between the two

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark of the project, one after the other (never in parallel: these machines have two
 // cores, and each benchmark compares figures measured side by side in its own run). Each prints a markdown table;
-// README "Benchmarks" quotes them. Pass --only=backend,patterns,extension,badges,popup to run some.
+// docs/BENCHMARKS.md quotes them. Pass --only=backend,patterns,extension,badges,popup to run some.
 import { spawnSync } from 'node:child_process';
 import { offlineEnv, projectRoot } from './offline-env.js';
 

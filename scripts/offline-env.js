@@ -1,4 +1,4 @@
-// Environment for offline runs on these machines (see README, "Offline"): no metrics, no update checks, no cf.json
+// Environment for offline runs on these machines (see docs/DEVELOPMENT.md, "Offline environment"): no metrics, no update checks, no cf.json
 // download, and tool state kept inside the project's git-ignored .tmp/ folder.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

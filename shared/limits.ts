@@ -1,4 +1,5 @@
 /** Limits of the v1 API (../shared/API.md), enforced by the schemas and by the worker. */
+/** The contract's version (../shared/API.md): what `GET /v1/health` answers as `api`. */
 export const API_VERSION = '1.0.0';
 export const MAX_SIGNALS_PER_BATCH = 100;
 export const MAX_TEXT_LENGTH = 2000;

@@ -24,6 +24,7 @@ Options:
   --as-of <YYYY-MM-DD>      "now" for windows and lateness (default: the latest date in the export)
   --lang en|fr              language of the text and HTML reports (default: en)
   -h, --help                this help
+  -v, --version             the version (the same as the extension's and the worker's)
 
 Exit codes: 0 done, 1 the file cannot be read as a GLPI export (the message names the line), 2 wrong usage.`;
 
@@ -52,8 +53,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 	return value as T;
 }
 
-/** The command to run, or 'help'; throws UsageError for anything else. */
-export function parseCommand(argv: readonly string[]): Command | 'help' {
+/** The command to run, 'help' or 'version'; throws UsageError for anything else. */
+export function parseCommand(argv: readonly string[]): Command | 'help' | 'version' {
 	let parsed: ReturnType<typeof parseArgs>;
 	try {
 		parsed = parseArgs({
@@ -72,6 +73,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
 				'as-of': { type: 'string' },
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
+				version: { type: 'boolean', short: 'v' },
 			},
 		});
 	} catch (error) {
@@ -79,6 +81,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
 	}
 	const { values, positionals } = parsed;
 	if (values.help) return 'help';
+	if (values.version) return 'version';
 	const [command, file, ...extra] = positionals;
 	if (command !== 'patterns') throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`);
 	if (file === undefined) throw new UsageError('no export file given');

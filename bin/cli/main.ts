@@ -5,6 +5,7 @@ import { parseGlpiCsv } from '../../shared/patterns/glpi-csv';
 import { renderHtml } from '../../shared/patterns/report/html';
 import { renderJson } from '../../shared/patterns/report/json';
 import { renderText } from '../../shared/patterns/report/text';
+import { PRODUCT_VERSION } from '../../shared/version';
 import { USAGE, UsageError, parseCommand } from './args';
 import { decodeUtf8 } from './decode';
 
@@ -24,6 +25,10 @@ export function run(argv: readonly string[], io: Io): number {
 		if (!(error instanceof UsageError)) throw error;
 		io.stderr(`glpi-improve: ${error.message}\n\n${USAGE}\n`);
 		return EXIT.usage;
+	}
+	if (command === 'version') {
+		io.stdout(`glpi-improve ${PRODUCT_VERSION}\n`);
+		return EXIT.ok;
 	}
 	if (command === 'help') {
 		io.stdout(`${USAGE}\n`);

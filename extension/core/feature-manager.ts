@@ -13,7 +13,7 @@ export interface FeatureContext {
 export type PageTest = (page: Page, document: Document) => boolean;
 
 export interface Feature {
-	/** The file name of the feature, also its option key and its id in the README. */
+	/** The file name of the feature, also its option key and its id in docs/GUIDE.md. */
 	id: string;
 	/** Runs when any test is true. An empty list would mean "nowhere" and is refused. */
 	include: PageTest[];

@@ -1,7 +1,7 @@
 /**
  * What the GLPI overlay and the background say to each other about ticket patterns. The pattern engine
  * (shared/patterns) runs in the background, off the page's main thread and out of the content script's bundle; ticket
- * titles travel between the two and never further (README, "Ticket patterns in GLPI").
+ * titles travel between the two and never further (docs/GUIDE.md, "Overlay features").
  */
 
 /** GLPI's ticket status keys (.itilstatus.<key>, CommonITILObject::getStatusKey, 10 and 11). */

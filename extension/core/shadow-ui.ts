@@ -6,7 +6,7 @@ import { type ComponentChild, render } from 'preact';
  * inside, so typing in our panel never sets off GLPI's own shortcuts. Removed when `signal` aborts.
  *
  * A few lines instead of WXT's createShadowRootUi, whose auto-mount machinery (wait-element, defu and a custom-element
- * name check) would run on every GLPI page load for nothing (README, "Budget").
+ * name check) would run on every GLPI page load for nothing (docs/BENCHMARKS.md, "Extension budget").
  */
 export function mountShadowUi(options: {
 	name: string;

@@ -9,7 +9,7 @@ export type MessageKey = CaptureKey | ManagerMessageKey;
 
 /**
  * The capture and options strings are always here; the manager's view adds its own (i18n/manager.ts, imported by
- * the popup, the options and the background), so GLPI pages never load strings they do not show (README, "Budget").
+ * the popup, the options and the background), so GLPI pages never load strings they do not show (docs/BENCHMARKS.md, "Extension budget").
  */
 const catalogs: Record<Language, Partial<Record<MessageKey, string>>> = { en: { ...en }, fr: { ...fr } };
 

@@ -9,7 +9,7 @@ import { type LocalWorker, createWorkspace, startLocalWorker } from './support/w
 
 /**
  * The overlay on GLPI pages, all real parts: the built extension in Chromium, the captured GLPI 10.0.17 pages on
- * loopback (central and self-service, root and sub-folder) or a live GLPI (README, "Live GLPI"), and the worker under
+ * loopback (central and self-service, root and sub-folder) or a live GLPI (docs/DEVELOPMENT.md, "Live GLPI"), and the worker under
  * wrangler dev. What arrives is read back through the manager's API.
  */
 describe('GLPI Improve on GLPI pages', () => {

@@ -2,13 +2,15 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { BacklogPageSchema } from '../../shared/schemas/backlog';
 import { ErrorEnvelopeSchema } from '../../shared/schemas/errors';
+import { PRODUCT_VERSION } from '../../shared/version';
 import { call, createWorkspace, signal } from './helpers';
 
 describe('health', () => {
 	it('answers without a token', async () => {
 		const response = await call('/v1/health');
 		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+		// The product's version, the one the extension and the CLI report too (test/shared/version.test.ts).
+		expect(await response.json()).toEqual({ ok: true, version: PRODUCT_VERSION, api: '1.0.0' });
 	});
 });
 

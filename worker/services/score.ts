@@ -1,7 +1,7 @@
 import type { SignalKind } from '../../shared/schemas/signal';
 
 /**
- * The backlog score (README, "Score").
+ * The backlog score (docs/DEVELOPMENT.md and docs/BACKEND.md, "Score").
  *
  *   score(now) = Σ_signals w · 2^(−age / H),   H = 14 days
  *   w = kindWeight · severity / 3 · (2 if the signal brings a new reporter, else 1) · log2(1 + count)
