@@ -7,3 +7,4 @@ export * from './schemas/workspace';
 export * from './schemas/hint';
 export * from './schemas/metrics';
 export * from './patterns/index';
+export * from './schemas/enrollment';

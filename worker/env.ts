@@ -12,12 +12,22 @@ export interface Bindings {
 	RATE_LIMIT_PER_MINUTE?: string;
 	/** Reads (GET) a token may make per minute; default 600, "0" turns the limit off. */
 	RATE_LIMIT_READS_PER_MINUTE?: string;
+	/** Wrong enrollment codes a client address may try per minute (POST /v1/enroll); default 10, "0" turns the limit off. */
+	ENROLL_FAILURES_PER_MINUTE?: string;
 }
 
 /** Who is calling, set by the auth middleware. */
 export type Caller =
 	| { kind: 'admin' }
-	| { kind: 'token'; tokenId: string; workspaceId: string; role: Role; label: string | null };
+	| {
+			kind: 'token';
+			tokenId: string;
+			workspaceId: string;
+			role: Role;
+			label: string | null;
+			/** Made from an enrollment code: one installation, so its id is the reporter of what it sends. */
+			enrolled: boolean;
+	  };
 
 export interface AppEnv {
 	Bindings: Bindings;

@@ -9,6 +9,7 @@ import { ApiError, envelope } from './errors';
 import { extensionCors } from './middleware/cors';
 import { backlog } from './routes/backlog';
 import { backlogCsv } from './routes/backlog-csv';
+import { enroll, enrollments } from './routes/enrollment';
 import { hints } from './routes/hints';
 import { metrics } from './routes/metrics';
 import { workspace } from './routes/workspace';
@@ -50,7 +51,9 @@ const routes = app
 	.route('/v1/backlog.csv', backlogCsv)
 	.route('/v1/hints', hints)
 	.route('/v1/metrics', metrics)
-	.route('/v1/workspace', workspace);
+	.route('/v1/workspace', workspace)
+	.route('/v1/enrollments', enrollments)
+	.route('/v1/enroll', enroll);
 
 app.notFound((c) => c.json(envelope('not_found', 'No such route.'), 404));
 

@@ -6,12 +6,15 @@ export interface TokenRow {
 	role: Role;
 	label: string | null;
 	hash: string;
+	/** Set for tokens made from an enrollment code (migration 0004). */
+	enrollment_id: string | null;
+	last_seen_at: string | null;
 }
 
 export const findActiveTokenByHash = (db: D1Database, hash: string) => findActiveTokenStatement(db, hash).first<TokenRow>();
 
 const findActiveTokenStatement = (db: D1Database, hash: string) =>
-	db.prepare('SELECT id, workspace_id, role, label, hash FROM tokens WHERE hash = ?1 AND revoked_at IS NULL').bind(hash);
+	db.prepare('SELECT id, workspace_id, role, label, hash, enrollment_id, last_seen_at FROM tokens WHERE hash = ?1 AND revoked_at IS NULL').bind(hash);
 
 /**
  * The token of a write request and its rate-limit counter in one round trip: the counter of the current minute is

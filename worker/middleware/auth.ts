@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/schemas/workspace';
-import { findActiveTokenByHash, findTokenAndCount } from '../db/tokens';
+import { touchToken } from '../db/enrollment';
+import { findActiveTokenByHash, findTokenAndCount, type TokenRow } from '../db/tokens';
 import type { AppEnv, Bindings, Caller } from '../env';
 import { ApiError } from '../errors';
 import { countRead } from '../services/read-limiter';
@@ -45,6 +46,16 @@ async function findReader(db: D1Database, hash: string, minute: number) {
 	return { row, count: row ? countRead(row.id, minute) : 0 };
 }
 
+const HOUR_MS = 3_600_000;
+
+/** An enrolled token's `last seen`, written at most once an hour (the manager's list of installations needs no more). */
+async function noteSeen(db: D1Database, row: TokenRow, now: number) {
+	if (!row.enrollment_id) return;
+	const anHourAgo = new Date(now - HOUR_MS).toISOString();
+	if (row.last_seen_at !== null && row.last_seen_at >= anHourAgo) return;
+	await touchToken(db, row.id, new Date(now).toISOString(), anHourAgo);
+}
+
 /**
  * Lets in workspace tokens whose role is at least `role`, within the token's rate limit: a fixed one-minute window
  * per token, one for reads (GET, counted in the isolate: services/read-limiter.ts) and one for writes (counted in D1
@@ -73,7 +84,8 @@ export const requireRole = (role: Role) =>
 		if (ROLE_RANK[row.role] < ROLE_RANK[role]) {
 			throw new ApiError('forbidden', `This needs the ${role} role; the token is ${row.role}.`);
 		}
-		c.set('caller', { kind: 'token', tokenId: row.id, workspaceId: row.workspace_id, role: row.role, label: row.label });
+		await noteSeen(c.env.DB, row, now);
+		c.set('caller', { kind: 'token', tokenId: row.id, workspaceId: row.workspace_id, role: row.role, label: row.label, enrolled: row.enrollment_id !== null });
 		return next();
 	});
 

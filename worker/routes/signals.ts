@@ -8,7 +8,10 @@ import { validate } from '../middleware/validate';
 
 export const signals = new Hono<AppEnv>().post('/', requireRole('reporter'), validate('json', SignalBatchSchema), async (c) => {
 	const caller = tokenCaller(c.var.caller);
-	const batch = c.req.valid('json').signals;
+	const sent = c.req.valid('json').signals;
+	// An enrolled token is one installation: its id is the reporter, whatever the body says, so one token cannot pose
+	// as a crowd of reporters. Shared tokens made by hand keep the installation id the extension sends.
+	const batch = caller.enrolled ? sent.map((signal) => ({ ...signal, reporter: caller.tokenId })) : sent;
 	if (caller.role === 'reporter') {
 		const index = batch.findIndex((signal) => !REPORTER_KINDS.includes(signal.kind));
 		if (index >= 0) throw new ApiError('forbidden', `signals.${index}: a reporter token cannot send ${batch[index]?.kind} signals.`);
