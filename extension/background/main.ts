@@ -5,8 +5,10 @@ import { patternDraft, strictest } from '../core/outgoing';
 import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
 import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
+import { enrollWithCode } from './enrollment';
 import { recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
+import { applyManagedPolicy } from './managed';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { registerPatternHandlers } from './pattern-handlers';
@@ -73,6 +75,11 @@ export function startBackground(): void {
 		void scheduleFlush();
 		return result;
 	});
+	onMessage('enroll', async ({ data }) => {
+		const result = await enrollWithCode(data);
+		void scheduleFlush();
+		return result;
+	});
 	onMessage('registerGlpiUrls', async ({ data }) => {
 		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
 		return attempt(() => registerEverywhere(data));
@@ -117,10 +124,16 @@ export function startBackground(): void {
 	// Every start of the service worker (browser start, install, wake-up): re-register, show the badge, and send what
 	// waits. The periodic alarm is the safety net if a wake-up is missed.
 	void browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 1 });
-	void settingsStorage
-		.getValue()
+	// The organisation's policy first (docs/DEPLOY.md): its backend, enrollment and GLPI addresses, with no typing.
+	void applyManagedPolicy()
+		.catch((error: unknown) => console.error('[gx] policy', error))
+		.then(() => settingsStorage.getValue())
 		.then((settings) => registerEverywhere(settings.glpiUrls))
+		.then(() => scheduleFlush())
 		.catch((error: unknown) => console.error('[gx] registration', error));
+	browser.storage.onChanged.addListener((_changes, area) => {
+		if (area === 'managed') void applyManagedPolicy().then((settings) => registerEverywhere(settings.glpiUrls));
+	});
 	void updateBadge();
 	void scheduleFlush();
 }

@@ -1,4 +1,5 @@
 import { onManagerMessage } from '../core/manager-messaging';
+import { createEnrollment, listEnrollments, listInstallations, revokeEnrollment, revokeInstallation } from './enrollment-api';
 import { checkGlpiConnection, pushItemToGlpi } from './glpi-push';
 import { forgetAllHints } from './hints';
 import { createHint, deleteHint, exportCsv, getItem, getMetrics, listBacklog, listHints, mergeItem, patchItem, updateHint } from './manager-api';
@@ -19,4 +20,9 @@ export function registerManagerHandlers(): void {
 	onManagerMessage('deleteHint', ({ data }) => thenForget(deleteHint(data)));
 	onManagerMessage('pushToGlpi', ({ data }) => pushItemToGlpi(data.itemId, data.itemtype, data.language));
 	onManagerMessage('checkGlpiApi', () => checkGlpiConnection());
+	onManagerMessage('listEnrollments', () => listEnrollments());
+	onManagerMessage('createEnrollment', ({ data }) => createEnrollment(data));
+	onManagerMessage('revokeEnrollment', ({ data }) => revokeEnrollment(data));
+	onManagerMessage('listInstallations', () => listInstallations());
+	onManagerMessage('revokeInstallation', ({ data }) => revokeInstallation(data));
 }

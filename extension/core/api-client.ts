@@ -7,6 +7,9 @@ export const apiClient = (baseUrl: string, token: string) =>
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** The same client without a token, for the one route that takes none but health: POST /v1/enroll. */
+export const publicApiClient = (baseUrl: string) => hc<AppType>(baseUrl.replace(/\/+$/, ''));
+
 export interface ApiFailure {
 	status: number;
 	code: string;

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BacklogDetail, BacklogItem, BacklogPatch } from '../../shared/schemas/backlog';
 import { OPEN_STATUSES } from '../../shared/vocabulary';
 import type { Hint, HintInput, HintPatch, ManagerHint } from '../../shared/schemas/hint';
+import type { Enrollment, EnrollmentInput, Installation } from '../../shared/schemas/enrollment';
 import type { Metrics } from '../../shared/schemas/metrics';
 import type { GlpiFailureReason, GlpiItemtype } from '../background/glpi-api';
 import type { Result } from './messaging';
@@ -41,6 +42,12 @@ interface ManagerProtocolMap {
 	deleteHint(id: string): Result<true>;
 	pushToGlpi(input: { itemId: string; itemtype: GlpiItemtype; language: 'en' | 'fr' }): PushOutcome;
 	/** Opens and closes a GLPI API session with the saved settings (options page). */
+	listEnrollments(): Result<Enrollment[]>;
+	/** The code comes back this once. */
+	createEnrollment(input: EnrollmentInput): Result<{ enrollment: Enrollment; code: string }>;
+	revokeEnrollment(id: string): Result<true>;
+	listInstallations(): Result<Installation[]>;
+	revokeInstallation(id: string): Result<true>;
 	checkGlpiApi(): { ok: true } | { ok: false; reason: GlpiFailureReason | 'not-configured'; detail: string };
 }
 

@@ -74,6 +74,8 @@ interface ProtocolMap {
 	getSyncStatus(): SyncStatus;
 	syncNow(): SyncStatus;
 	saveConnection(input: { backendUrl: string; token: string }): Result<WhoAmI>;
+	/** Exchanges an enrollment code for this browser's own token, then saves it like saveConnection. */
+	enroll(input: { backendUrl: string; code: string; label: string }): Result<WhoAmI>;
 	registerGlpiUrls(urls: string[]): Result<string[]>;
 	getOverlayConfig(): OverlayConfig;
 	recordFriction(event: FrictionEvent): Result<{ count: number }>;

@@ -122,3 +122,17 @@ export const glpiApiStorage = storage.defineItem<GlpiApiSettings>('local:glpiApi
 	fallback: { glpiUrl: '', userToken: '', appToken: '' },
 	version: 1,
 });
+
+/**
+ * What the background did with the organisation's policy (background/managed.ts): the SHA-256 of the enrollment code
+ * it last used (never the code), and the server's refusal if there was one, for the options to show.
+ */
+export interface ManagedEnrollmentState {
+	codeHash: string | null;
+	error: string | null;
+}
+
+export const managedEnrollmentStorage = storage.defineItem<ManagedEnrollmentState>('local:managedEnrollment', {
+	fallback: { codeHash: null, error: null },
+	version: 1,
+});

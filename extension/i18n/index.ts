@@ -1,11 +1,12 @@
 import { en, type MessageKey as CaptureKey } from './en';
 import type { ManagerMessageKey } from './en-manager';
+import type { RolloutMessageKey } from './en-rollout';
 import { fr } from './fr';
 
 export type Language = 'en' | 'fr';
 export type LanguageSetting = Language | 'auto';
 /** Catalogs are split by area (capture and options; the manager's view) so each stays readable. */
-export type MessageKey = CaptureKey | ManagerMessageKey;
+export type MessageKey = CaptureKey | ManagerMessageKey | RolloutMessageKey;
 
 /**
  * The capture and options strings are always here; the manager's view adds its own (i18n/manager.ts, imported by

@@ -4,14 +4,15 @@ import { type BacklogFilters, DEFAULT_FILTERS } from '../../core/manager-messagi
 import { t } from '../../i18n';
 import { BacklogView } from './backlog-view';
 import { DashboardView } from './dashboard-view';
+import { EnrollmentView } from './enrollment-view';
 import { HintsView } from './hints-view';
 import { ItemView } from './item-view';
 
-type Tab = 'backlog' | 'dashboard' | 'hints';
-const TABS: Tab[] = ['backlog', 'dashboard', 'hints'];
+type Tab = 'backlog' | 'dashboard' | 'hints' | 'enrollment';
+const TABS: Tab[] = ['backlog', 'dashboard', 'hints', 'enrollment'];
 
-/** The manager's popup: the backlog (and one item), the dashboard, the hints. State lives here so going back is instant. */
-export function ManagerApp({ glpiUrl, cached }: { glpiUrl: string; cached: { items: BacklogItem[]; at: string } | null }) {
+/** The manager's popup: the backlog (and one item), the dashboard, the hints, enrollment. State lives here so going back is instant. */
+export function ManagerApp({ glpiUrl, backendUrl, cached }: { glpiUrl: string; backendUrl: string; cached: { items: BacklogItem[]; at: string } | null }) {
 	const [tab, setTab] = useState<Tab>('backlog');
 	const [filters, setFilters] = useState<BacklogFilters>(DEFAULT_FILTERS);
 	// The cached first page shows on the first paint; BacklogView refreshes it at once.
@@ -48,6 +49,7 @@ export function ManagerApp({ glpiUrl, cached }: { glpiUrl: string; cached: { ite
 				))}
 			{tab === 'dashboard' && <DashboardView />}
 			{tab === 'hints' && <HintsView />}
+			{tab === 'enrollment' && <EnrollmentView backendUrl={backendUrl} />}
 		</div>
 	);
 }

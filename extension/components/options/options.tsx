@@ -4,6 +4,7 @@ import { type Settings, settingsStorage, whoAmIStorage } from '../../core/storag
 import { resolveLanguage, setLanguage, t } from '../../i18n';
 import { useLanguage } from '../use-language';
 import { ConnectionSection } from './connection-section';
+import { EnrollSection } from './enroll-section';
 import { GlpiSection } from './glpi-section';
 import { PreferencesSection } from './preferences-section';
 
@@ -42,6 +43,7 @@ export function Options({ initial }: { initial: Settings }) {
 	return (
 		<main class="gx-options">
 			<h1>{t('options.title')}</h1>
+			<EnrollSection initialBackendUrl={settings.backendUrl} />
 			<ConnectionSection initialBackendUrl={settings.backendUrl} me={me} />
 			<GlpiSection urls={settings.glpiUrls} />
 			<PreferencesSection settings={settings} me={me} onChange={(change) => void update(change)} />

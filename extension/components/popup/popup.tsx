@@ -33,7 +33,7 @@ export function Popup({ boot }: { boot: PopupBoot }) {
 					</button>
 				</p>
 			) : me.role === 'manager' ? (
-				<ManagerApp glpiUrl={glpiUrl} cached={boot.cache} />
+				<ManagerApp glpiUrl={glpiUrl} backendUrl={boot.settings.backendUrl} cached={boot.cache} />
 			) : (
 				<section>
 					<p>{t('popup.notManager')}</p>

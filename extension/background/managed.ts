@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { type ManagedPolicy, parseManagedPolicy, withPolicy } from '../core/managed-policy';
+import { managedEnrollmentStorage, reporterIdStorage, settingsStorage, tokenStorage } from '../core/storage';
+import { saveConnection } from './connection';
+import { enrollWithCode } from './enrollment';
+
+/** The organisation's policy; none (an empty policy) when the browser has no managed storage for us (Firefox without policies.json). */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+	const raw = await browser.storage.managed.get().catch(() => ({}));
+	const { policy, ignored } = parseManagedPolicy(raw);
+	if (ignored.length > 0) console.warn('[gx] policy values ignored (see docs/DEPLOY.md):', ignored.join(', '));
+	return policy;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Connects this browser as the policy says, with no typing: a policy token is saved as the options would; an
+ * enrollment code is exchanged once for this browser's own token, named after the policy's label and a short id of
+ * the installation. A code the server refused is not tried again until the policy sets another one; a network
+ * failure is tried again at the next start.
+ */
+async function connectByPolicy(policy: ManagedPolicy, backendUrl: string): Promise<void> {
+	if (policy.token !== undefined) {
+		if ((await tokenStorage.getValue()) !== policy.token) await saveConnection({ backendUrl, token: policy.token });
+		return;
+	}
+	if (policy.enrollmentCode === undefined) return;
+	const codeHash = await sha256Hex(policy.enrollmentCode);
+	const [state, token] = await Promise.all([managedEnrollmentStorage.getValue(), tokenStorage.getValue()]);
+	if (state.codeHash === codeHash && (token || state.error)) return;
+	const label = `${policy.installationLabel ?? 'GLPI Improve'} · ${(await reporterIdStorage.getValue()).slice(0, 6)}`;
+	const result = await enrollWithCode({ backendUrl, code: policy.enrollmentCode, label });
+	if (result.ok) await managedEnrollmentStorage.setValue({ codeHash, error: null });
+	else if (result.status !== 0) await managedEnrollmentStorage.setValue({ codeHash, error: result.error });
+}
+
+/** Puts the policy's values in force in the settings and connects as it says; returns the settings in force. */
+export async function applyManagedPolicy() {
+	const policy = await readManagedPolicy();
+	const current = await settingsStorage.getValue();
+	const next = withPolicy(current, policy);
+	if (JSON.stringify(next) !== JSON.stringify(current)) await settingsStorage.setValue(next);
+	if (next.backendUrl && policy.backendUrl !== undefined) await connectByPolicy(policy, next.backendUrl);
+	return next;
+}
