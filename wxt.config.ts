@@ -51,6 +51,9 @@ export default defineConfig({
 				description: '__MSG_commandOpenCapture__',
 			},
 		},
+		// What an organisation may set by policy (docs/DEPLOY.md). Firefox reads the same values from policies.json
+		// ("3rdparty") without a schema in the manifest.
+		...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
 		...(browser === 'firefox'
 			? {
 					browser_specific_settings: {

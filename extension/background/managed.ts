@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type ManagedPolicy, parseManagedPolicy, withPolicy } from '../core/managed-policy';
-import { managedEnrollmentStorage, reporterIdStorage, settingsStorage, tokenStorage } from '../core/storage';
+import { type Settings, managedEnrollmentStorage, reporterIdStorage, settingsStorage, tokenStorage } from '../core/storage';
 import { saveConnection } from './connection';
 import { enrollWithCode } from './enrollment';
 
@@ -38,8 +38,20 @@ async function connectByPolicy(policy: ManagedPolicy, backendUrl: string): Promi
 	else if (result.status !== 0) await managedEnrollmentStorage.setValue({ codeHash, error: result.error });
 }
 
-/** Puts the policy's values in force in the settings and connects as it says; returns the settings in force. */
-export async function applyManagedPolicy() {
+let applying: Promise<unknown> = Promise.resolve();
+
+/**
+ * Puts the policy's values in force in the settings and connects as it says; returns the settings in force. One run
+ * at a time: the service worker's start and the browser's first report of the managed storage come together, and
+ * two runs at once would both see no token and enroll the browser twice.
+ */
+export function applyManagedPolicy(): Promise<Settings> {
+	const run = applying.then(applyOnce, applyOnce);
+	applying = run.catch(() => undefined);
+	return run;
+}
+
+async function applyOnce(): Promise<Settings> {
 	const policy = await readManagedPolicy();
 	const current = await settingsStorage.getValue();
 	const next = withPolicy(current, policy);

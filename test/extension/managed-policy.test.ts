@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FEATURE_IDS } from '../../extension/core/feature-ids';
 import { lockedByPolicy, parseManagedPolicy, withPolicy } from '../../extension/core/managed-policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/core/settings';
+import { PROJECT_ROOT } from '../support/glpi-pages';
 
 const userSettings: Settings = {
 	...DEFAULT_SETTINGS,
@@ -56,5 +60,21 @@ describe('the managed policy', () => {
 	it('locks the connection when it gives a code or a token', () => {
 		expect(lockedByPolicy(parseManagedPolicy({ enrollmentCode: 'X' }).policy).has('connection')).toBe(true);
 		expect(lockedByPolicy(parseManagedPolicy({ language: 'en' }).policy).has('connection')).toBe(false);
+	});
+});
+
+describe("the managed storage schema (Chrome's public/managed-schema.json)", () => {
+	const schema = JSON.parse(readFileSync(join(PROJECT_ROOT, 'extension/public/managed-schema.json'), 'utf8')) as {
+		properties: Record<string, { properties?: Record<string, unknown> }>;
+	};
+
+	it('offers exactly the fields the extension reads', () => {
+		const everyField = { backendUrl: 'https://a.example', enrollmentCode: 'x', token: 'x', installationLabel: 'x', glpiUrls: [], language: 'en', autoFriction: true, slowPageMs: 4000, privacy: {}, features: {} };
+		expect(parseManagedPolicy(everyField).ignored).toEqual([]);
+		expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(everyField).sort());
+	});
+
+	it('names every overlay feature, and only those', () => {
+		expect(Object.keys(schema.properties.features?.properties ?? {}).sort()).toEqual([...FEATURE_IDS].sort());
 	});
 });

@@ -1,8 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { patternsOf } from '../../background/registration';
 import { sendMessage } from '../../core/messaging';
 import { t } from '../../i18n';
+import { PolicyNote } from './policy-note';
+
+/** The addresses whose origin the browser has not granted: the overlay cannot run there (a policy's, before an admin grants it). */
+function useUngranted(urls: string[]): [string[], () => void] {
+	const [ungranted, setUngranted] = useState<string[]>([]);
+	const check = () =>
+		void Promise.all(urls.map(async (url) => ((await browser.permissions.contains({ origins: [patternsOf(url)?.origin ?? url] }).catch(() => false)) ? null : url))).then((missing) =>
+			setUngranted(missing.filter((url): url is string => url !== null)),
+		);
+	useEffect(check, [urls.join()]);
+	return [ungranted, check];
+}
 
 type Notice = { text: string; error: boolean } | null;
 
@@ -11,7 +23,8 @@ type Notice = { text: string; error: boolean } | null;
  * click, so it is asked here, not in the background); removing one gives the permission back when no other address
  * needs it. The background then registers the content script and the context menu for what is granted.
  */
-export function GlpiSection({ urls }: { urls: string[] }) {
+export function GlpiSection({ urls, policyUrls }: { urls: string[]; policyUrls: string[] }) {
+	const [ungranted, recheck] = useUngranted(policyUrls);
 	const [draft, setDraft] = useState('');
 	const [notice, setNotice] = useState<Notice>(null);
 
@@ -36,6 +49,13 @@ export function GlpiSection({ urls }: { urls: string[] }) {
 		}
 	}
 
+	/** A policy's address the browser has not granted: the user may allow it from this click. */
+	async function allow(url: string) {
+		const origin = patternsOf(url)?.origin;
+		if (origin && (await browser.permissions.request({ origins: [origin] }))) await register(urls);
+		recheck();
+	}
+
 	async function remove(url: string) {
 		const next = urls.filter((known) => known !== url);
 		const origin = patternsOf(url)?.origin;
@@ -56,9 +76,20 @@ export function GlpiSection({ urls }: { urls: string[] }) {
 					{urls.map((url) => (
 						<li key={url} data-gx="glpi-url">
 							<span>{url}</span>
-							<button type="button" class="gx-secondary" data-gx="remove-glpi" aria-label={t('options.glpiRemove', { url })} onClick={() => void remove(url)}>
-								{t('options.remove')}
-							</button>
+							<PolicyNote on={policyUrls.includes(url)} />
+							{!policyUrls.includes(url) && (
+								<button type="button" class="gx-secondary" data-gx="remove-glpi" aria-label={t('options.glpiRemove', { url })} onClick={() => void remove(url)}>
+									{t('options.remove')}
+								</button>
+							)}
+							{ungranted.includes(url) && (
+								<span class="gx-notice gx-error" role="alert" data-gx="glpi-not-granted">
+									{t('managed.glpiNotGranted', { url })}{' '}
+									<button type="button" onClick={() => void allow(url)}>
+										{t('managed.allow')}
+									</button>
+								</span>
+							)}
 						</li>
 					))}
 				</ul>

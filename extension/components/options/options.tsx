@@ -7,6 +7,7 @@ import { ConnectionSection } from './connection-section';
 import { EnrollSection } from './enroll-section';
 import { GlpiSection } from './glpi-section';
 import { PreferencesSection } from './preferences-section';
+import { usePolicy } from './use-policy';
 
 /**
  * The options: the backend and its token (checked with the server when saved), the GLPI addresses (each granted by
@@ -17,6 +18,7 @@ export function Options({ initial }: { initial: Settings }) {
 	useLanguage();
 	const [settings, setSettings] = useState(initial);
 	const [me, setMe] = useState<WhoAmI | null>(null);
+	const policy = usePolicy();
 
 	useEffect(() => {
 		void whoAmIStorage.getValue().then(setMe);
@@ -43,10 +45,16 @@ export function Options({ initial }: { initial: Settings }) {
 	return (
 		<main class="gx-options">
 			<h1>{t('options.title')}</h1>
-			<EnrollSection initialBackendUrl={settings.backendUrl} />
-			<ConnectionSection initialBackendUrl={settings.backendUrl} me={me} />
-			<GlpiSection urls={settings.glpiUrls} />
-			<PreferencesSection settings={settings} me={me} onChange={(change) => void update(change)} />
+			{policy.enrollmentError && (
+				<p class="gx-notice gx-error" role="alert" data-gx="policy-enroll-error">
+					{t('managed.enrollFailed', { message: policy.enrollmentError })}
+				</p>
+			)}
+			{/* A policy that connects this browser leaves nothing to enroll or paste. */}
+			{!policy.locked.has('connection') && <EnrollSection initialBackendUrl={settings.backendUrl} />}
+			<ConnectionSection initialBackendUrl={settings.backendUrl} me={me} locked={policy.locked} />
+			<GlpiSection urls={settings.glpiUrls} policyUrls={policy.glpiUrls} />
+			<PreferencesSection settings={settings} me={me} locked={policy.locked} onChange={(change) => void update(change)} />
 		</main>
 	);
 }
