@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { offlineEnv } from '../../scripts/offline-env.js';
+import { storeProblems } from '../../scripts/store-checks.js';
+import { PRODUCT_VERSION } from '../../shared/version';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 import { startGlpiServer } from './support/glpi-server';
 
@@ -24,6 +26,14 @@ describe('the extension users install', () => {
 		manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 	});
 	afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+	it("reports the product's version and passes the stores' checks (icons at every size, name and description lengths)", () => {
+		expect(manifest.version).toBe(PRODUCT_VERSION);
+		expect(storeProblems(extensionDir)).toEqual([]);
+		// What an organisation may set by policy (docs/DEPLOY.md) is declared for Chrome's managed storage.
+		expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
+		expect(JSON.parse(readFileSync(join(extensionDir, 'managed-schema.json'), 'utf8'))).toMatchObject({ type: 'object' });
+	});
 
 	it('asks for no host at install: GLPI origins are optional and granted one by one', () => {
 		expect(manifest.host_permissions ?? []).toEqual([]);
