@@ -74,7 +74,8 @@ function ratio(numerator: number, denominator: number): Pick<MeasureValue, 'valu
 export function measureOver(reading: WeeklyReading, category: CategoryScope, from: string, to: string, measure: ServiceMeasure): MeasureValue {
 	const start = Math.max(weekStart(from), reading.from ? weekStart(reading.from) : Number.POSITIVE_INFINITY);
 	const end = Math.min(weekStart(to), reading.to ? weekStart(reading.to) : Number.NEGATIVE_INFINITY);
-	const weeks = end >= start ? Math.round((end - start) / WEEK_MS) + 1 : 0;
+	const missing = (reading.missing ?? []).filter((week) => weekStart(week) >= start && weekStart(week) <= end).length;
+	const weeks = end >= start ? Math.round((end - start) / WEEK_MS) + 1 - missing : 0;
 	if (weeks === 0) return { value: null, sample: 0, weeks, unknown: 'no-weeks' };
 	const cells = reading.cells.filter((cell) => inCategory(category, cell) && weekStart(cell.week) >= start && weekStart(cell.week) <= end);
 	const sum = (pick: (cell: WeekCell) => number | null) => cells.reduce((total, cell) => total + (pick(cell) ?? 0), 0);

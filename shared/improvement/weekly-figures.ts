@@ -53,6 +53,8 @@ export interface WeeklyReading {
 	/** First and last whole week covered, or null when the export covers no whole week. */
 	from: string | null;
 	to: string | null;
+	/** Weeks between `from` and `to` that no reading covered (stored readings put together): unknown, not empty. */
+	missing?: string[];
 	known: KnownFigures;
 	cells: WeekCell[];
 }
