@@ -11,6 +11,7 @@ import { backlog } from './routes/backlog';
 import { backlogCsv } from './routes/backlog-csv';
 import { hints } from './routes/hints';
 import { metrics } from './routes/metrics';
+import { plans } from './routes/plans';
 import { serviceFigures } from './routes/service-figures';
 import { workspace } from './routes/workspace';
 import { health } from './routes/health';
@@ -52,6 +53,7 @@ const routes = app
 	.route('/v1/hints', hints)
 	.route('/v1/metrics', metrics)
 	.route('/v1/service-figures', serviceFigures)
+	.route('/v1/plans', plans)
 	.route('/v1/workspace', workspace);
 
 app.notFound((c) => c.json(envelope('not_found', 'No such route.'), 404));
