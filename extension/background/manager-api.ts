@@ -12,7 +12,7 @@ const errorOf = (error: unknown) => (error instanceof Error ? error.message : St
  * A call to the backend with the stored token. Answers are checked with the shared schemas before the popup sees
  * them; every failure comes back as words and a status, never a throw.
  */
-async function call<T>(work: (client: ApiClient) => Promise<ResponseLike>, read: (response: ResponseLike) => Promise<T>): Promise<Result<T>> {
+export async function call<T>(work: (client: ApiClient) => Promise<ResponseLike>, read: (response: ResponseLike) => Promise<T>): Promise<Result<T>> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	if (!backendUrl || !token) return { ok: false, error: 'not-configured', status: 0 };
 	try {

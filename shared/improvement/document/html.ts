@@ -35,7 +35,7 @@ export function renderPlanHtml(doc: PlanDocument, lang: string): string {
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1d2433;margin:2rem auto;max-width:80rem;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #d5dbe5;padding-bottom:.2rem}
 .meta{color:#5a6478;margin:0}.count{color:#5a6478;font-weight:normal}.none,.note{color:#5a6478}
-table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #d5dbe5;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #d5dbe5;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f2f4f8}ul{padding-left:1.2rem}
 @media print{@page{size:A4 landscape;margin:12mm}body{margin:0;max-width:none;font-size:11px}th{background:none}tr,li{break-inside:avoid}h2{break-after:avoid}}
 </style></head><body>
