@@ -28,3 +28,7 @@ export const MAX_METRICS_DAYS = 366;
 export const MAX_METRICS_CHECKS = 100;
 /** Length of each of the two equal windows around an item's entry into `do`, when that long ago. */
 export const CHECK_WINDOW_DAYS = 28;
+/** Weeks one reading of GLPI's service figures may cover, and one GET /v1/service-figures may ask for: three years. */
+export const MAX_FIGURE_WEEKS = 157;
+/** A gzipped reading of service figures, once unpacked: far over the largest valid one, and a bound on zip bombs. */
+export const MAX_INFLATED_BYTES = 4 * 1024 * 1024;

@@ -12,6 +12,8 @@ import { backlogCsv } from './routes/backlog-csv';
 import { enroll, enrollments } from './routes/enrollment';
 import { hints } from './routes/hints';
 import { metrics } from './routes/metrics';
+import { plans } from './routes/plans';
+import { serviceFigures } from './routes/service-figures';
 import { workspace } from './routes/workspace';
 import { health } from './routes/health';
 import { me } from './routes/me';
@@ -51,6 +53,8 @@ const routes = app
 	.route('/v1/backlog.csv', backlogCsv)
 	.route('/v1/hints', hints)
 	.route('/v1/metrics', metrics)
+	.route('/v1/service-figures', serviceFigures)
+	.route('/v1/plans', plans)
 	.route('/v1/workspace', workspace)
 	.route('/v1/enrollments', enrollments)
 	.route('/v1/enroll', enroll);

@@ -2,6 +2,7 @@ import { onManagerMessage } from '../core/manager-messaging';
 import { createEnrollment, listEnrollments, listInstallations, revokeEnrollment, revokeInstallation } from './enrollment-api';
 import { checkGlpiConnection, pushItemToGlpi } from './glpi-push';
 import { forgetAllHints } from './hints';
+import { exportPlan } from './plan-export';
 import { createHint, deleteHint, exportCsv, getItem, getMetrics, listBacklog, listHints, mergeItem, patchItem, updateHint } from './manager-api';
 
 /** The manager popup's requests, answered by the background (it holds the tokens). */
@@ -14,6 +15,7 @@ export function registerManagerHandlers(): void {
 	onManagerMessage('mergeItem', ({ data }) => thenForget(mergeItem(data.id, data.into)));
 	onManagerMessage('getMetrics', ({ data }) => getMetrics(data.from, data.to));
 	onManagerMessage('exportCsv', ({ data }) => exportCsv(data));
+	onManagerMessage('exportPlan', ({ data }) => exportPlan(data));
 	onManagerMessage('listHints', ({ data }) => listHints(data));
 	onManagerMessage('createHint', ({ data }) => thenForget(createHint(data)));
 	onManagerMessage('updateHint', ({ data }) => thenForget(updateHint(data.id, data.patch)));

@@ -36,6 +36,8 @@ interface ManagerProtocolMap {
 	mergeItem(input: { id: string; into: string }): Result<BacklogItem>;
 	getMetrics(input: { from?: string; to?: string }): Result<Metrics>;
 	exportCsv(filters: BacklogFilters): Result<string>;
+	/** The improvement plan of a period as a file, HTML or Markdown (issue 17). */
+	exportPlan(input: { from: string; to: string; format: 'html' | 'md'; lang: 'en' | 'fr' }): Result<{ name: string; type: string; text: string }>;
 	listHints(route?: string): Result<Hint[]>;
 	createHint(input: HintInput): Result<ManagerHint>;
 	updateHint(input: { id: string; patch: HintPatch }): Result<ManagerHint>;

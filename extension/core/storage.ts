@@ -118,6 +118,12 @@ export interface GlpiApiSettings {
 	appToken: string;
 }
 
+/** The register as the last improvement plan showed it (issue 17): the next one says what moved since. */
+export const planReportStorage = storage.defineItem<{ at: string; items: Record<string, { title: string; status: BacklogItem['status'] }> } | null>('local:planReport', {
+	fallback: null,
+	version: 1,
+});
+
 export const glpiApiStorage = storage.defineItem<GlpiApiSettings>('local:glpiApi', {
 	fallback: { glpiUrl: '', userToken: '', appToken: '' },
 	version: 1,

@@ -159,6 +159,33 @@ describe("the manager's popup", () => {
 		expect(hints.hints.filter((hint) => hint.kind === 'manager').map((hint) => hint.text)).toEqual([{ en: 'Reopen a ticket from its Solution tab.', fr: "Rouvrez un ticket depuis l'onglet Solution." }]);
 	});
 
+	it('exports the improvement plan of a period, with an item\'s objective, and the page opens and prints', async () => {
+		const friction = await byTitle('confusing');
+		await api(worker, tokens.manager, `/v1/plans/${friction?.id}`, {
+			method: 'PUT',
+			body: JSON.stringify({ objective: 'Nobody is confused by the category field', measure: 'signal-rate', baselineFrom: '2025-W01', baselineTo: '2025-W04', target: 0, reviewOn: '2027-01-15' }),
+		});
+		await popup.locator('[data-gx-tab="dashboard"]').click();
+		await popup.locator('[data-gx="plan-export"]').waitFor();
+		const download = popup.waitForEvent('download');
+		await popup.locator('[data-gx="plan-export"] button[type="submit"]').click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(/^glpi-improve-plan-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.html$/);
+		const path = join(ARTEFACTS, 'improvement-plan.html');
+		await file.saveAs(path);
+		const page = await browser.context.newPage();
+		await page.goto(`file://${path}`);
+		expect(await page.locator('h1').textContent()).toBe('Improvement plan');
+		expect(await page.locator('body').textContent()).toContain('Nobody is confused by the category field');
+		// The stages of the register, and the first report says so.
+		expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Check (1)', 'Changes since the last report']));
+		expect(await page.locator('body').textContent()).toContain('This is the first report.');
+		await page.emulateMedia({ media: 'print' });
+		await page.screenshot({ path: join(ARTEFACTS, 'improvement-plan.png'), fullPage: true });
+		await page.close();
+		await popup.locator('[data-gx-tab="backlog"]').click();
+	});
+
 	it('rolls a refused change back, with the reason in words', async () => {
 		await popup.locator('.gx-back').click();
 		await popup.locator('[data-gx-item] .gx-row', { hasText: 'shortcut to reopen' }).click();

@@ -43,7 +43,7 @@ async function workspaceState(id: string): Promise<string> {
 }
 
 /** A path that names a resource of the workspace it was made for (an item, a hint or a token id). */
-const namesAResource = (path: string) => /^\/v1\/(backlog|hints|tokens)\/[^/?]+/.test(path);
+const namesAResource = (path: string) => /^\/v1\/(backlog|hints|tokens|plans)\/[^/?]+/.test(path);
 
 describe('the access matrix: every route x every caller', () => {
 	let mine: TestWorkspace;

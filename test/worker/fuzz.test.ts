@@ -33,8 +33,12 @@ const WRITE_ROUTES = [
 	['PATCH', '/v1/workspace'],
 	['DELETE', '/v1/hints/:id'],
 	['DELETE', '/v1/tokens/:id'],
+	['POST', '/v1/service-figures'],
+	['PUT', '/v1/plans/:id'],
+	['POST', '/v1/plans/:id/check'],
+	['POST', '/v1/plans/:id/act'],
 ] as const;
-const READ_ROUTES = ['/v1/backlog', '/v1/backlog/:id', '/v1/backlog.csv', '/v1/hints', '/v1/metrics', '/v1/me', '/v1/health', '/v1/tokens'] as const;
+const READ_ROUTES = ['/v1/backlog', '/v1/backlog/:id', '/v1/backlog.csv', '/v1/hints', '/v1/metrics', '/v1/me', '/v1/health', '/v1/tokens', '/v1/service-figures', '/v1/plans', '/v1/plans/:id'] as const;
 
 const idFor = (path: string) =>
 	fc.oneof(

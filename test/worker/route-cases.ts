@@ -65,6 +65,27 @@ export const ROUTES: RouteCase[] = [
 			return { path: `/v1/tokens/${created.id}`, method: 'DELETE' };
 		},
 	},
+	{
+		name: 'POST /v1/service-figures',
+		role: 'technician',
+		status: 200,
+		make: async () => ({
+			path: '/v1/service-figures',
+			body: { from: '2025-W10', to: '2025-W11', known: { solved: false, deadline: false, reopen: false, satisfaction: false }, categories: ['Network'], rows: [[[0, 3]]] },
+		}),
+	},
+	{ name: 'GET /v1/plans', role: 'manager', status: 200, make: async () => ({ path: '/v1/plans' }) },
+	{
+		name: 'PUT /v1/plans/:itemId',
+		role: 'manager',
+		status: 200,
+		make: async (w) => ({
+			path: `/v1/plans/${await newItem(w)}`,
+			method: 'PUT',
+			body: { objective: 'Fewer reports', measure: 'signal-rate', baselineFrom: '2025-W01', baselineTo: '2025-W04', target: 1, reviewOn: '2026-01-31' },
+		}),
+	},
+	{ name: 'GET /v1/service-figures', role: 'manager', status: 200, make: async () => ({ path: '/v1/service-figures?from=2025-W01&to=2025-W52' }) },
 	{ name: 'PATCH /v1/workspace', role: 'manager', status: 200, make: async () => ({ path: '/v1/workspace', method: 'PATCH', body: { shareText: true } }) },
 	{ name: 'POST /v1/workspaces', role: 'admin', status: 201, make: async () => ({ path: '/v1/workspaces', body: { name: 'Another desk' } }) },
 ];

@@ -5,6 +5,7 @@ import { checkSentence } from '../../core/check-words';
 import { sendManagerMessage } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { StackedBars } from '../charts/stacked-bars';
+import { PlanExport } from './plan-export';
 import { NoticeLine, useNotice } from './use-notice';
 
 const KIND_COLORS: Record<(typeof SIGNAL_KINDS)[number], string> = {
@@ -29,6 +30,7 @@ export function DashboardView() {
 	const maxStatus = Math.max(1, ...ITEM_STATUSES.map((status) => metrics.itemsPerStatus[status]));
 	return (
 		<section class="gx-dashboard" data-gx="dashboard">
+			<PlanExport />
 			<h3>
 				{t('dashboard.perDay')} <span class="gx-muted">({t('dashboard.range', { days: DAYS })})</span>
 			</h3>
