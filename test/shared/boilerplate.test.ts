@@ -53,7 +53,8 @@ function withBoilerplate(tickets: readonly Ticket[], seed: number): Ticket[] {
 
 const groupsOf = (tickets: readonly Ticket[], options = {}) => clusterTickets(tickets, options).map((cluster) => cluster.ticketIds.join(','));
 
-describe.skipIf(!hasEndava)(`boilerplate on real help-desk tickets (${hasEndava ? 'Endava' : SKIP_DATA})`, () => {
+// Each test clusters thousands of real tickets twice: seconds on a shared machine, past vitest's default 5 s.
+describe.skipIf(!hasEndava)(`boilerplate on real help-desk tickets (${hasEndava ? 'Endava' : SKIP_DATA})`, { timeout: 60_000 }, () => {
 	const tickets: Ticket[] = hasEndava ? loadEndava().slice(0, 4000).map((text, i) => ({ id: i + 1, title: '', description: text })) : [];
 
 	it('gives the same groups with signatures, forms and user agents as without', () => {
@@ -76,7 +77,7 @@ describe.skipIf(!hasEndava)(`boilerplate on real help-desk tickets (${hasEndava 
 	});
 });
 
-describe.skipIf(!hasGitbugs)(`boilerplate on real bug reports (${hasGitbugs ? 'Hadoop' : SKIP_DATA})`, () => {
+describe.skipIf(!hasGitbugs)(`boilerplate on real bug reports (${hasGitbugs ? 'Hadoop' : SKIP_DATA})`, { timeout: 60_000 }, () => {
 	it('gives the same groups with signatures, forms and user agents as without', () => {
 		const { tickets } = loadGitbugs();
 		expect(groupsOf(withBoilerplate(tickets, 5))).toEqual(groupsOf(tickets));
