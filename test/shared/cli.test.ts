@@ -45,7 +45,9 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(code).toBe(0);
 		expect(stdout).toMatch(/Near-duplicate clusters .*: 1/);
 		expect(stdout).toMatch(/5 tickets +"[a-z ]*vpn[a-z ]*" +Network > VPN +#1 #2 #4 #5 #6/);
-		expect(stdout).toMatch(/Now: 1\n +Network > VPN +2026-10-22 – 2026-10-28 +3 tickets/);
+		// 3 VPN tickets this week against 2 in the three weeks before: chance would give as many 8 % of the time,
+		// no spike once the cells tried are counted (issue 16).
+		expect(stdout).toMatch(/Now: No spike\./);
 		expect(stdout).toMatch(/Reopen loops: 1\n +#3 +Printing +solution refused/);
 		expect(stdout).toMatch(/Late tickets: 2\n +#7 +<b>Email<\/b> +7.0 d overdue +still open\n +#3 +Printing +3.0 d overdue/);
 	});
@@ -58,7 +60,7 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(report.clusters[0].ticketIds).toEqual([1, 2, 4, 5, 6]);
 		expect(report.indicators[0].overall).toMatchObject({ volume: 7, solved: 3, satisfaction: 11 / 3 });
 		for (const pattern of report.patterns) expect(PatternSchema.parse(pattern)).toEqual(pattern);
-		expect(report.patterns.map((p: { type: string }) => p.type).sort()).toEqual(['duplicates', 'reopen', 'spike']);
+		expect(report.patterns.map((p: { type: string }) => p.type).sort()).toEqual(['duplicates', 'reopen']);
 	});
 
 	it('writes a self-contained HTML report with charts, where ticket text cannot inject markup', () => {
@@ -79,8 +81,7 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 
 	it('takes the spike window and baseline from the options', () => {
 		const { stdout } = cli('patterns', csv, '--window', '3', '--baseline', '20', '--format', 'json');
-		const spike = JSON.parse(stdout).spikes.find((s: { current: boolean }) => s.current);
-		expect(spike).toMatchObject({ windowStart: '2026-10-26T00:00:00.000Z', windowEnd: '2026-10-29T00:00:00.000Z', count: 3 });
+		expect(JSON.parse(stdout).settings).toMatchObject({ windowDays: 3, baselineDays: 20 });
 	});
 
 	it('names the line and the problem of a bad file, and exits with 1', () => {

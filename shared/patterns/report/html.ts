@@ -69,9 +69,13 @@ function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<nu
 					.map((spike) => `<tr><td>${e(categoryName(spike.category, l))}</td><td>${e(windowText(spike.windowStart, spike.windowEnd))}</td><td class="num">${spike.count}</td><td class="num">${spike.expected.toFixed(1)}</td><td>${e(ratio(spike.ratio, l))}</td><td>${ticketList(spike.ticketIds, titles)}</td></tr>`)
 					.join('')}</table>${more(all.length - list.length, l)}`;
 	};
+	const judged = report.spikeJudgement;
+	if (!judged.openingDates) return `<h2>${e(l.spikes)}</h2><p>${e(l.spikesUnknown)}</p>`;
+	const currentSpikes = report.spikes.filter((spike) => spike.current);
+	const current = currentSpikes.length === 0 && !judged.currentJudged ? `<p>${e(l.notJudged(judged.minBaselineDays))}</p>` : table(currentSpikes);
 	return `<h2>${e(l.spikes)}</h2><p class="muted">${e(l.spikesRule(s.windowDays, s.baselineDays, s.minCount, s.minRatio))}</p>
 <h3>${e(report.volume.period === 'week' ? l.volumeChart : l.volumeChartMonthly)}</h3>${lineChart(xs, series, report.volume.starts.map(isoDay), bands)}<p class="legend">${legend}</p>
-<h3>${e(l.currentSpikes)}</h3>${table(report.spikes.filter((spike) => spike.current))}
+<h3>${e(l.currentSpikes)}</h3>${current}
 <h3>${e(l.pastSpikes)}</h3>${table(report.spikes.filter((spike) => !spike.current))}`;
 }
 

@@ -53,8 +53,11 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 	const current = report.spikes.filter((spike) => spike.current);
 	const past = report.spikes.filter((spike) => !spike.current);
 	out.push('', `${l.spikes} (${l.spikesRule(s.windowDays, s.baselineDays, s.minCount, s.minRatio)})`);
-	for (const [title, list] of [[l.currentSpikes, current], [l.pastSpikes, past]] as const) {
-		out.push(`  ${title}: ${list.length === 0 ? l.noSpikes : list.length}`);
+	const judged = report.spikeJudgement;
+	if (!judged.openingDates) out.push(`  ${l.spikesUnknown}`);
+	for (const [title, list] of judged.openingDates ? ([[l.currentSpikes, current], [l.pastSpikes, past]] as const) : []) {
+		const none = title === l.currentSpikes && !judged.currentJudged ? l.notJudged(judged.minBaselineDays) : l.noSpikes;
+		out.push(`  ${title}: ${list.length === 0 ? none : list.length}`);
 		out.push(
 			...table(
 				list.slice(0, MAX_ROWS).map((spike) => [
@@ -63,6 +66,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 					`${spike.count} ${l.tickets}`,
 					`${l.expected} ${spike.expected.toFixed(1)}`,
 					ratio(spike.ratio, l),
+					`${l.evidence} ${spike.pValue.toExponential(1)}`,
 					ids(spike.ticketIds),
 				]),
 			).map((line) => `  ${line}`),
