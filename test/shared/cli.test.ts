@@ -90,10 +90,26 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
 		expect(stderr).toBe(`glpi-improve: ${bad}, line 3: the date "yesterday" in column Opening date is not a date\n`);
-		const latin1 = file('latin1.csv', 'ID;Title\n1;ok\n2;caf\xe9\n');
-		writeFileSync(latin1, Buffer.from('ID;Title\n1;ok\n2;caf\xe9\n', 'latin1'));
-		expect(cli('patterns', latin1).stderr).toMatch(/line 3: the file is not UTF-8 text/);
-		expect(cli('patterns', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*missing.csv: ENOENT/) });
+		expect(cli('patterns', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*missing.csv: no such file\n$/) });
+		expect(cli('patterns', dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*: it is a folder, not a file\n$/) });
+	});
+
+	it('reads an export saved again by Excel in Windows-1252, and says so (issue 16)', () => {
+		const cp1252 = file('cp1252.csv', '');
+		writeFileSync(cp1252, Buffer.from('ID;Title;Category\n1;Imprimante bloqu\xe9e;Mat\xe9riel\n2;\x93Caf\xe9\x94 renvers\xe9;Mat\xe9riel\n', 'latin1'));
+		const { code, stdout, stderr } = cli('patterns', cp1252, '--format', 'json');
+		expect(code).toBe(0);
+		expect(stderr).toMatch(/not UTF-8, read as Windows-1252/);
+		expect(JSON.stringify(JSON.parse(stdout))).not.toContain('\uFFFD');
+	});
+
+	it('names an archive as an archive, not as text in another encoding (issue 16)', () => {
+		const zip = file('export.zip', '');
+		writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+		expect(cli('patterns', zip)).toMatchObject({ code: 1, stderr: expect.stringMatching(/is a ZIP archive, not a CSV export: extract the .csv/) });
+		const gz = file('export.csv.gz', '');
+		writeFileSync(gz, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]));
+		expect(cli('patterns', gz).stderr).toMatch(/gzip-compressed file, not a CSV export/);
 	});
 
 	it('explains its usage: 0 for --help, 2 for a wrong command line', () => {
