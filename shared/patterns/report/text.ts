@@ -16,12 +16,12 @@ function table(rows: readonly (readonly string[])[]): string[] {
 	return rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
 }
 
-function indicatorRows(entry: CategoryIndicators, lang: Lang): string[][] {
+function indicatorRows(entry: CategoryIndicators, lang: Lang, solveDates: boolean): string[][] {
 	const l = labelsFor(lang);
 	return entry.periods.map((p) => [
 		`${p.period}${p.partial ? '*' : ''}`,
 		String(p.volume),
-		String(p.solved),
+		solveDates ? String(p.solved) : l.unknown,
 		duration(p.medianHoursToSolve, l),
 		percent(p.lateShare, l),
 		stars(p.satisfaction, l),
@@ -96,10 +96,13 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 	);
 
 	const [all, ...categories] = report.indicators;
+	// Issue 16: without opening dates the indicators were dropped silently, without resolution dates "Solved 0".
+	if (!all) out.push('', `${l.indicators}: ${l.unknown}`, `  ${l.spikesUnknown}`);
+	if (all && !report.known.solveDates) out.push('', `  ${l.solvedUnknown}`);
 	if (all) {
 		const header = [l.period, l.volume, l.solved, l.medianToSolve, l.lateShare, l.satisfaction];
 		out.push('', `${l.indicators}: ${categoryName(all.category, l)} (* ${l.partial})`);
-		out.push(...table([header, ...indicatorRows(all, lang)]));
+		out.push(...table([header, ...indicatorRows(all, lang, report.known.solveDates)]));
 		out.push(`  ${l.trend}: ${trendText(all, l)}`);
 		out.push('', `${l.indicators}: ${l.category}`);
 		out.push(
@@ -108,7 +111,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 				...categories.map((entry) => [
 					categoryName(entry.category, l),
 					String(entry.overall.volume),
-					String(entry.overall.solved),
+					report.known.solveDates ? String(entry.overall.solved) : l.unknown,
 					duration(entry.overall.medianHoursToSolve, l),
 					percent(entry.overall.lateShare, l),
 					stars(entry.overall.satisfaction, l),
