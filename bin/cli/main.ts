@@ -7,7 +7,7 @@ import { renderJson } from '../../shared/patterns/report/json';
 import { renderText } from '../../shared/patterns/report/text';
 import { PRODUCT_VERSION } from '../../shared/version';
 import { USAGE, UsageError, parseCommand } from './args';
-import { decodeUtf8 } from './decode';
+import { decodeExport, fileProblem } from './decode';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
@@ -38,11 +38,15 @@ export function run(argv: readonly string[], io: Io): number {
 	try {
 		bytes = readFileSync(command.file);
 	} catch (error) {
-		io.stderr(`glpi-improve: cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+		io.stderr(`glpi-improve: cannot read ${command.file}: ${fileProblem(error as NodeJS.ErrnoException)}\n`);
 		return EXIT.badInput;
 	}
 	try {
-		const exported = parseGlpiCsv(decodeUtf8(bytes));
+		const decoded = decodeExport(bytes);
+		if (decoded.encoding !== 'utf-8') {
+			io.stderr(`glpi-improve: ${command.file}: not UTF-8, read as Windows-1252 (what Excel writes when the export is saved again)\n`);
+		}
+		const exported = parseGlpiCsv(decoded.text);
 		for (const warning of exported.warnings) io.stderr(`glpi-improve: ${command.file}: ${warning}\n`);
 		const report = analyseTickets(exported.tickets, command.analyse);
 		const output =

@@ -4,7 +4,7 @@ import { type ClusterOptions, DEFAULT_CLUSTER_THRESHOLD, type DuplicateCluster, 
 import { type CategoryIndicators, type IndicatorOptions, serviceIndicators } from './indicators';
 import { type PeriodKind, categoryOf, latestTime, periodStart, periodsBetween } from './periods';
 import { type LateTicket, type ReopenLoop, detectLate, detectReopens, hasDeadline } from './reopen-late';
-import { DEFAULT_SPIKES, type Spike, type SpikeOptions, detectSpikes } from './spikes';
+import { DEFAULT_SPIKES, MIN_BASELINE_DAYS, type Spike, type SpikeJudgement, type SpikeOptions, judgeSpikes } from './spikes';
 import type { Ticket } from './ticket';
 
 export interface AnalyseOptions {
@@ -35,7 +35,10 @@ export interface PatternsReport {
 		period: PeriodKind;
 	};
 	clusters: DuplicateCluster[];
+	/** Most evidence first. */
 	spikes: Spike[];
+	/** What the spike test could judge: the cells tried, the windows without enough baseline. */
+	spikeJudgement: Omit<SpikeJudgement, 'spikes'> & { minBaselineDays: number; openingDates: boolean };
 	reopens: ReopenLoop[];
 	late: LateTicket[];
 	/** What the data lets the engine tell: without deadlines lateness is unknown, not zero. */
@@ -66,6 +69,13 @@ function volumeSeries(tickets: readonly Ticket[], asOf: number | undefined): Vol
 	return { period, starts, categories };
 }
 
+function spikesOf(tickets: readonly Ticket[], settings: SpikeOptions, asOf: number | undefined): Pick<PatternsReport, 'spikes' | 'spikeJudgement'> {
+	const openingDates = tickets.some((ticket) => ticket.openedAt !== undefined);
+	const { spikes, ...judgement } =
+		asOf === undefined || !openingDates ? { spikes: [], tried: 0, notJudged: [], currentJudged: false } : judgeSpikes(tickets, { ...settings, asOf });
+	return { spikes, spikeJudgement: { ...judgement, minBaselineDays: Math.max(MIN_BASELINE_DAYS, 2 * (settings.windowDays ?? 7)), openingDates } };
+}
+
 /** Every pattern the engine finds in a set of tickets. */
 export function analyseTickets(tickets: readonly Ticket[], options: AnalyseOptions = {}): PatternsReport {
 	const asOf = options.asOf ?? latestTime(tickets);
@@ -86,7 +96,7 @@ export function analyseTickets(tickets: readonly Ticket[], options: AnalyseOptio
 			period,
 		},
 		clusters: clusterTickets(tickets, options.clusters),
-		spikes: asOf === undefined ? [] : detectSpikes(tickets, { ...spikeSettings, asOf }),
+		...spikesOf(tickets, spikeSettings, asOf),
 		reopens: detectReopens(tickets),
 		late: asOf === undefined ? [] : detectLate(tickets, asOf),
 		known: {

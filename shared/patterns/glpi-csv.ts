@@ -59,7 +59,9 @@ export function parseGlpiCsv(text: string): GlpiExport {
 	};
 	const dateOrder = detectDateOrder(rows.flatMap((row) => DATE_COLUMNS.map((column) => cell(row, column))));
 	const warnings: string[] = [];
+	let warned = 0;
 	const warn = (message: string) => {
+		warned++;
 		if (warnings.length < MAX_WARNINGS) warnings.push(message);
 	};
 	const seen = new Set<number>();
@@ -114,5 +116,7 @@ export function parseGlpiCsv(text: string): GlpiExport {
 		if (solution) ticket.solutionRefused = isRefusedLabel(solution);
 		return ticket;
 	});
+	// Issue 16: past 20 the list stopped with no total.
+	if (warned > MAX_WARNINGS) warnings.push(`… and ${warned - MAX_WARNINGS} more values left out (${warned} in all)`);
 	return { tickets, columns, ignored, warnings };
 }

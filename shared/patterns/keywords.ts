@@ -2,7 +2,7 @@ import type { Vocabulary } from '../text/vocabulary';
 import type { TermSets } from './term-sets';
 
 /** Terms that never name a subject: category markers (the category is reported apart) and folded noise. */
-export const isSyntheticTerm = (term: string) => term.startsWith('category:') || term.startsWith('zz');
+export const isSyntheticTerm = (term: string) => term.startsWith('category:') || term.startsWith('category-word:') || term.startsWith('zz');
 
 /** How many sets hold each term. */
 export function documentFrequencies(sets: TermSets, vocabularySize: number): Int32Array {

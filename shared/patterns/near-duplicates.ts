@@ -1,5 +1,5 @@
 import { type LshParameters, bandKey, lshParameters, minhashSignatures } from './lsh';
-import { type TermSets, jaccard, setCount, setSize } from './term-sets';
+import { type TermSets, jaccard, setCount, setSize, sharesWrittenTerm } from './term-sets';
 import { UnionFind } from './union-find';
 
 /** Up to this many tickets, the banding aims at 0.999 recall at the threshold instead of 0.95. */
@@ -23,10 +23,19 @@ export interface NearDuplicateOptions {
 	 * 200,000 tickets: 4.0 million pairs compared without closing, 1.1 million with it).
 	 */
 	closeAfter?: number;
+	/**
+	 * 1 for the ids of terms that alone never make two tickets alike (a category's words and path): a pair needs at
+	 * least one shared term outside them. Issue 16: "Teams camera not detected" and "Écran externe ne s'affiche pas"
+	 * were near-duplicates only because both sat in Hardware > Peripherals.
+	 */
+	categoryTerms?: Uint8Array;
 }
 
 export interface NearDuplicateResult {
+	/** Connected components of the verified pairs: candidates for groups, which centredGroups then splits. */
 	groups: UnionFind;
+	/** The verified pairs that joined two components, as [a0, b0, a1, b1, ...]: a spanning forest of the graph. */
+	edges: Int32Array;
 	lsh: LshParameters;
 	/** Pairs looked at (shared a band, not yet in one group) and pairs verified similar enough to join. */
 	compared: number;
@@ -55,8 +64,10 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	let terms = 0;
 	for (let k = 0; k < sets.ids.length; k++) terms = Math.max(terms, (sets.ids[k] as number) + 1);
 	const stamps = new Int32Array(terms);
+	const categoryTerms = options.categoryTerms ?? new Uint8Array(0);
 	let stamp = 0;
 	let joined = 0;
+	const edges: number[] = [];
 
 	// One open-addressing table reused for every band: slot -> band key and bucket number; the buckets' members,
 	// counts and failures in pools indexed by bucket number (at most one bucket per ticket), to keep the memory
@@ -109,12 +120,16 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 					stamped = true;
 				}
 				let shared = 0;
+				let written = 0;
 				for (let k = sets.offsets[other] as number; k < (sets.offsets[other + 1] as number); k++) {
-					shared += stamps[sets.ids[k] as number] === stamp ? 1 : 0;
+					const term = sets.ids[k] as number;
+					const hit = stamps[term] === stamp ? 1 : 0;
+					shared += hit;
+					written += hit & ((categoryTerms[term] ?? 0) ^ 1);
 				}
 				// Divided, as `jaccard` does, so that a pair exactly at the threshold is judged alike in both.
-				if (shared / (size + otherSize - shared) >= threshold) {
-					groups.union(doc, other);
+				if (written > 0 && shared / (size + otherSize - shared) >= threshold) {
+					if (groups.union(doc, other)) edges.push(doc, other);
 					joined++;
 					represented = true;
 				} else if ((misses[bucket] as number) < 255) misses[bucket] = (misses[bucket] as number) + 1;
@@ -125,7 +140,7 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 			}
 		}
 	}
-	return { groups, lsh, compared, joined };
+	return { groups, edges: Int32Array.from(edges), lsh, compared, joined };
 }
 
 /**
@@ -136,9 +151,11 @@ export function nearDuplicatesExact(
 	sets: TermSets,
 	threshold: number,
 	onPair?: (a: number, b: number) => void,
-): { groups: UnionFind; pairs: number } {
+	categoryTerms?: Uint8Array,
+): { groups: UnionFind; edges: Int32Array; pairs: number } {
 	const n = setCount(sets);
 	const groups = new UnionFind(n);
+	const edges: number[] = [];
 	let pairs = 0;
 	for (let a = 0; a < n; a++) {
 		const size = setSize(sets, a);
@@ -147,12 +164,12 @@ export function nearDuplicatesExact(
 			// The same exact bound as above: it skips work, never a pair.
 			const otherSize = setSize(sets, b);
 			if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
-			if (jaccard(sets, a, b) >= threshold) {
+			if (jaccard(sets, a, b) >= threshold && (!categoryTerms || sharesWrittenTerm(sets, a, b, categoryTerms))) {
 				pairs++;
-				groups.union(a, b);
+				if (groups.union(a, b)) edges.push(a, b);
 				onPair?.(a, b);
 			}
 		}
 	}
-	return { groups, pairs };
+	return { groups, edges: Int32Array.from(edges), pairs };
 }

@@ -88,3 +88,21 @@ export function jaccard(sets: TermSets, a: number, b: number): number {
 	}
 	return shared / (sizes - shared);
 }
+
+/** Whether sets a and b share a term that is not flagged in `categoryTerms` (a term the tickets wrote). */
+export function sharesWrittenTerm(sets: TermSets, a: number, b: number, categoryTerms: Uint8Array): boolean {
+	const { ids, offsets } = sets;
+	let i = offsets[a] as number;
+	let j = offsets[b] as number;
+	while (i < (offsets[a + 1] as number) && j < (offsets[b + 1] as number)) {
+		const x = ids[i] as number;
+		const y = ids[j] as number;
+		if (x === y) {
+			if (categoryTerms[x] !== 1) return true;
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
+	return false;
+}

@@ -20,8 +20,15 @@ export interface TokenizeOptions {
 
 type Rule = readonly [RegExp, string | ((match: string) => string)];
 
+/**
+ * An e-mail address. The local part may only start where a run of its characters starts (the lookbehind): without
+ * it, each position inside a long run of digits and dots ("1.1.1...") started a new attempt that read the rest of
+ * the run looking for an '@', quadratic time (a 20,000-character run took 1.4 s, issue 15).
+ */
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+
 const ALWAYS: readonly Rule[] = [
-	[/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' zzemail '],
+	[EMAIL, ' zzemail '],
 	[/\b\d{4}-\d{2}-\d{2}(t\d{2}:\d{2}(:\d{2}([.,]\d+)?)?z?)?\b/g, ' zzdate '],
 	// Day first, as GLPI writes them in French and British formats; a dotted date needs its four-digit year, or
 	// every version number (2.10.1) would read as a date.

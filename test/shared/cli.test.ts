@@ -45,7 +45,9 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(code).toBe(0);
 		expect(stdout).toMatch(/Near-duplicate clusters .*: 1/);
 		expect(stdout).toMatch(/5 tickets +"[a-z ]*vpn[a-z ]*" +Network > VPN +#1 #2 #4 #5 #6/);
-		expect(stdout).toMatch(/Now: 1\n +Network > VPN +2026-10-22 – 2026-10-28 +3 tickets/);
+		// 3 VPN tickets this week against 2 in the three weeks before: chance would give as many 8 % of the time,
+		// no spike once the cells tried are counted (issue 16).
+		expect(stdout).toMatch(/Now: No spike\./);
 		expect(stdout).toMatch(/Reopen loops: 1\n +#3 +Printing +solution refused/);
 		expect(stdout).toMatch(/Late tickets: 2\n +#7 +<b>Email<\/b> +7.0 d overdue +still open\n +#3 +Printing +3.0 d overdue/);
 	});
@@ -58,7 +60,7 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(report.clusters[0].ticketIds).toEqual([1, 2, 4, 5, 6]);
 		expect(report.indicators[0].overall).toMatchObject({ volume: 7, solved: 3, satisfaction: 11 / 3 });
 		for (const pattern of report.patterns) expect(PatternSchema.parse(pattern)).toEqual(pattern);
-		expect(report.patterns.map((p: { type: string }) => p.type).sort()).toEqual(['duplicates', 'reopen', 'spike']);
+		expect(report.patterns.map((p: { type: string }) => p.type).sort()).toEqual(['duplicates', 'reopen']);
 	});
 
 	it('writes a self-contained HTML report with charts, where ticket text cannot inject markup', () => {
@@ -79,8 +81,7 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 
 	it('takes the spike window and baseline from the options', () => {
 		const { stdout } = cli('patterns', csv, '--window', '3', '--baseline', '20', '--format', 'json');
-		const spike = JSON.parse(stdout).spikes.find((s: { current: boolean }) => s.current);
-		expect(spike).toMatchObject({ windowStart: '2026-10-26T00:00:00.000Z', windowEnd: '2026-10-29T00:00:00.000Z', count: 3 });
+		expect(JSON.parse(stdout).settings).toMatchObject({ windowDays: 3, baselineDays: 20 });
 	});
 
 	it('names the line and the problem of a bad file, and exits with 1', () => {
@@ -89,10 +90,26 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
 		expect(stderr).toBe(`glpi-improve: ${bad}, line 3: the date "yesterday" in column Opening date is not a date\n`);
-		const latin1 = file('latin1.csv', 'ID;Title\n1;ok\n2;caf\xe9\n');
-		writeFileSync(latin1, Buffer.from('ID;Title\n1;ok\n2;caf\xe9\n', 'latin1'));
-		expect(cli('patterns', latin1).stderr).toMatch(/line 3: the file is not UTF-8 text/);
-		expect(cli('patterns', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*missing.csv: ENOENT/) });
+		expect(cli('patterns', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*missing.csv: no such file\n$/) });
+		expect(cli('patterns', dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*: it is a folder, not a file\n$/) });
+	});
+
+	it('reads an export saved again by Excel in Windows-1252, and says so (issue 16)', () => {
+		const cp1252 = file('cp1252.csv', '');
+		writeFileSync(cp1252, Buffer.from('ID;Title;Category\n1;Imprimante bloqu\xe9e;Mat\xe9riel\n2;\x93Caf\xe9\x94 renvers\xe9;Mat\xe9riel\n', 'latin1'));
+		const { code, stdout, stderr } = cli('patterns', cp1252, '--format', 'json');
+		expect(code).toBe(0);
+		expect(stderr).toMatch(/not UTF-8, read as Windows-1252/);
+		expect(JSON.stringify(JSON.parse(stdout))).not.toContain('\uFFFD');
+	});
+
+	it('names an archive as an archive, not as text in another encoding (issue 16)', () => {
+		const zip = file('export.zip', '');
+		writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+		expect(cli('patterns', zip)).toMatchObject({ code: 1, stderr: expect.stringMatching(/is a ZIP archive, not a CSV export: extract the .csv/) });
+		const gz = file('export.csv.gz', '');
+		writeFileSync(gz, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]));
+		expect(cli('patterns', gz).stderr).toMatch(/gzip-compressed file, not a CSV export/);
 	});
 
 	it('explains its usage: 0 for --help, 2 for a wrong command line', () => {

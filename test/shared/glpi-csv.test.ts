@@ -110,6 +110,13 @@ describe('parseGlpiCsv', () => {
 		expect(failure(text).message).toBe(message);
 	});
 
+	it('says how many values were left out when it stops listing them after 20 (issue 16)', () => {
+		const rows = Array.from({ length: 25 }, (_, i) => `${i + 1};t;Frozen`).join('\n');
+		const { warnings } = parseGlpiCsv(`ID;Title;Status\n${rows}\n`);
+		expect(warnings).toHaveLength(21);
+		expect(warnings.at(-1)).toMatch(/5 more values left out \(25 in all\)/);
+	});
+
 	it('warns about unknown status or priority labels without failing', () => {
 		const result = parseGlpiCsv(csv(['ID', 'Title', 'Status', 'Priority'], ['1', 'a', 'Escalated', 'Urgentissime']));
 		expect(result.tickets[0]).toEqual({ id: 1, title: 'a' });

@@ -3,15 +3,7 @@ import { candidateProbability, lshParameters, minhashSignatures } from '../../sh
 import { nearDuplicates, nearDuplicatesExact } from '../../shared/patterns/near-duplicates';
 import { jaccard, toTermSets } from '../../shared/patterns/term-sets';
 import { Vocabulary } from '../../shared/text/vocabulary';
-
-/** A deterministic pseudo-random generator, so that failures can be replayed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
+import { random } from './support/random';
 
 describe('lshParameters', () => {
 	it('finds a pair at the threshold with probability 0.95 or more, and one at 0.1 rarely', () => {

@@ -39,6 +39,16 @@ describe('reports', () => {
 		expect(renderHtml(report, { lang: 'fr', tickets })).toContain('Pics par catégorie');
 	});
 
+	it('says what it does not know: no opening dates, no resolution dates (issue 16)', () => {
+		const undated = renderText(analyseTickets([{ id: 1, title: 'x' }, { id: 2, title: 'y' }]));
+		expect(undated).toMatch(/Spikes per category .*\n {2}Unknown: no ticket of the export has an opening date/);
+		expect(undated).toMatch(/Service indicators: n\/a\n {2}Unknown: no ticket of the export has an opening date/);
+		const unsolved = renderText(analyseTickets([{ id: 1, title: 'x', openedAt: T0 }, { id: 2, title: 'y', openedAt: T0 + 40 * DAY_MS }]));
+		expect(unsolved).toContain('Solved and times to solve: unknown');
+		expect(unsolved).not.toMatch(/^ {2}\d{4}-\d\d\*? +\d+ +0 /m);
+		expect(renderText(analyseTickets([{ id: 1, title: 'x' }]), 'fr')).toContain("Inconnu : aucun ticket de l'export n'a de date d'ouverture");
+	});
+
 	it('survives an export without dates or tickets', () => {
 		for (const list of [[], [{ id: 1, title: 'x' }]] as Ticket[][]) {
 			const empty = analyseTickets(list);

@@ -69,9 +69,13 @@ function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<nu
 					.map((spike) => `<tr><td>${e(categoryName(spike.category, l))}</td><td>${e(windowText(spike.windowStart, spike.windowEnd))}</td><td class="num">${spike.count}</td><td class="num">${spike.expected.toFixed(1)}</td><td>${e(ratio(spike.ratio, l))}</td><td>${ticketList(spike.ticketIds, titles)}</td></tr>`)
 					.join('')}</table>${more(all.length - list.length, l)}`;
 	};
+	const judged = report.spikeJudgement;
+	if (!judged.openingDates) return `<h2>${e(l.spikes)}</h2><p>${e(l.spikesUnknown)}</p>`;
+	const currentSpikes = report.spikes.filter((spike) => spike.current);
+	const current = currentSpikes.length === 0 && !judged.currentJudged ? `<p>${e(l.notJudged(judged.minBaselineDays))}</p>` : table(currentSpikes);
 	return `<h2>${e(l.spikes)}</h2><p class="muted">${e(l.spikesRule(s.windowDays, s.baselineDays, s.minCount, s.minRatio))}</p>
 <h3>${e(report.volume.period === 'week' ? l.volumeChart : l.volumeChartMonthly)}</h3>${lineChart(xs, series, report.volume.starts.map(isoDay), bands)}<p class="legend">${legend}</p>
-<h3>${e(l.currentSpikes)}</h3>${table(report.spikes.filter((spike) => spike.current))}
+<h3>${e(l.currentSpikes)}</h3>${current}
 <h3>${e(l.pastSpikes)}</h3>${table(report.spikes.filter((spike) => !spike.current))}`;
 }
 
@@ -90,10 +94,10 @@ function loopsSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<num
 	return `<h2>${e(l.reopens)}</h2>${reopens}<h2>${e(l.late)}</h2>${late}`;
 }
 
-function indicatorTable(entry: CategoryIndicators, l: Labels): string {
+function indicatorTable(entry: CategoryIndicators, l: Labels, solveDates = true): string {
 	const t = entry.trend;
 	const rows = entry.periods
-		.map((p) => `<tr${p.partial ? ' class="muted"' : ''}><td>${e(p.period)}${p.partial ? '*' : ''}</td><td class="num">${p.volume}</td><td class="num">${p.solved}</td><td class="num">${e(duration(p.medianHoursToSolve, l))}</td><td class="num">${e(percent(p.lateShare, l))}</td><td class="num">${e(stars(p.satisfaction, l))}</td></tr>`)
+		.map((p) => `<tr${p.partial ? ' class="muted"' : ''}><td>${e(p.period)}${p.partial ? '*' : ''}</td><td class="num">${p.volume}</td><td class="num">${solveDates ? p.solved : e(l.unknown)}</td><td class="num">${e(duration(p.medianHoursToSolve, l))}</td><td class="num">${e(percent(p.lateShare, l))}</td><td class="num">${e(stars(p.satisfaction, l))}</td></tr>`)
 		.join('');
 	const trend = `<tr><th>${e(l.trend)}</th><td class="num">${arrow(t.volume.direction)}</td><td></td><td class="num">${arrow(t.medianHoursToSolve.direction)}</td><td class="num">${arrow(t.lateShare.direction)}</td><td class="num">${arrow(t.satisfaction.direction)}</td></tr>`;
 	return `<h3>${e(categoryName(entry.category, l))}</h3><table><tr><th>${e(l.period)}</th><th class="num">${e(l.volume)}</th><th class="num">${e(l.solved)}</th><th class="num">${e(l.medianToSolve)}</th><th class="num">${e(l.lateShare)}</th><th class="num">${e(l.satisfaction)}</th></tr>${rows}${trend}</table>`;
@@ -108,9 +112,9 @@ function indicatorsSection(report: PatternsReport, l: Labels, maxCategories: num
 		const hours = all.periods.map((p) => p.medianHoursToSolve ?? 0);
 		charts += `<h3>${e(l.medianToSolve)} (${e(l.hours)})</h3>${columnChart(labels, hours.map((h) => Math.round(h)), PALETTE[1])}`;
 	}
-	return `<h2>${e(l.indicators)}</h2><p class="muted">* ${e(l.partial)}</p>${charts}${indicatorTable(all, l)}${categories
+	return `<h2>${e(l.indicators)}</h2><p class="muted">* ${e(l.partial)}</p>${charts}${indicatorTable(all, l, report.known.solveDates)}${categories
 		.slice(0, maxCategories)
-		.map((entry) => indicatorTable(entry, l))
+		.map((entry) => indicatorTable(entry, l, report.known.solveDates))
 		.join('')}`;
 }
 

@@ -16,12 +16,12 @@ function table(rows: readonly (readonly string[])[]): string[] {
 	return rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
 }
 
-function indicatorRows(entry: CategoryIndicators, lang: Lang): string[][] {
+function indicatorRows(entry: CategoryIndicators, lang: Lang, solveDates: boolean): string[][] {
 	const l = labelsFor(lang);
 	return entry.periods.map((p) => [
 		`${p.period}${p.partial ? '*' : ''}`,
 		String(p.volume),
-		String(p.solved),
+		solveDates ? String(p.solved) : l.unknown,
 		duration(p.medianHoursToSolve, l),
 		percent(p.lateShare, l),
 		stars(p.satisfaction, l),
@@ -53,8 +53,11 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 	const current = report.spikes.filter((spike) => spike.current);
 	const past = report.spikes.filter((spike) => !spike.current);
 	out.push('', `${l.spikes} (${l.spikesRule(s.windowDays, s.baselineDays, s.minCount, s.minRatio)})`);
-	for (const [title, list] of [[l.currentSpikes, current], [l.pastSpikes, past]] as const) {
-		out.push(`  ${title}: ${list.length === 0 ? l.noSpikes : list.length}`);
+	const judged = report.spikeJudgement;
+	if (!judged.openingDates) out.push(`  ${l.spikesUnknown}`);
+	for (const [title, list] of judged.openingDates ? ([[l.currentSpikes, current], [l.pastSpikes, past]] as const) : []) {
+		const none = title === l.currentSpikes && !judged.currentJudged ? l.notJudged(judged.minBaselineDays) : l.noSpikes;
+		out.push(`  ${title}: ${list.length === 0 ? none : list.length}`);
 		out.push(
 			...table(
 				list.slice(0, MAX_ROWS).map((spike) => [
@@ -63,6 +66,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 					`${spike.count} ${l.tickets}`,
 					`${l.expected} ${spike.expected.toFixed(1)}`,
 					ratio(spike.ratio, l),
+					`${l.evidence} ${spike.pValue.toExponential(1)}`,
 					ids(spike.ticketIds),
 				]),
 			).map((line) => `  ${line}`),
@@ -92,10 +96,13 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 	);
 
 	const [all, ...categories] = report.indicators;
+	// Issue 16: without opening dates the indicators were dropped silently, without resolution dates "Solved 0".
+	if (!all) out.push('', `${l.indicators}: ${l.unknown}`, `  ${l.spikesUnknown}`);
+	if (all && !report.known.solveDates) out.push('', `  ${l.solvedUnknown}`);
 	if (all) {
 		const header = [l.period, l.volume, l.solved, l.medianToSolve, l.lateShare, l.satisfaction];
 		out.push('', `${l.indicators}: ${categoryName(all.category, l)} (* ${l.partial})`);
-		out.push(...table([header, ...indicatorRows(all, lang)]));
+		out.push(...table([header, ...indicatorRows(all, lang, report.known.solveDates)]));
 		out.push(`  ${l.trend}: ${trendText(all, l)}`);
 		out.push('', `${l.indicators}: ${l.category}`);
 		out.push(
@@ -104,7 +111,7 @@ export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
 				...categories.map((entry) => [
 					categoryName(entry.category, l),
 					String(entry.overall.volume),
-					String(entry.overall.solved),
+					report.known.solveDates ? String(entry.overall.solved) : l.unknown,
 					duration(entry.overall.medianHoursToSolve, l),
 					percent(entry.overall.lateShare, l),
 					stars(entry.overall.satisfaction, l),

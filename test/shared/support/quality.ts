@@ -1,4 +1,4 @@
-import { clusterTickets } from '../../../shared/patterns/clusters';
+import { type ClusterOptions, clusterTickets } from '../../../shared/patterns/clusters';
 import { SimilarIndex } from '../../../shared/patterns/similar';
 import type { Ticket } from '../../../shared/patterns/ticket';
 import { UnionFind } from '../../../shared/patterns/union-find';
@@ -94,11 +94,13 @@ export interface PairQuality {
 	labelledPrecision: number;
 	/** Labelled pairs whose two reports end in one cluster. */
 	recall: number;
+	/** The largest cluster's size: how far unrelated reports chain. */
+	largest: number;
 }
 
 /** Pair precision and recall of the clusters against the labelled pairs (their transitive groups). */
-export function pairQuality(tickets: readonly Ticket[], pairs: readonly [number, number][], threshold: number): PairQuality {
-	const clusters = clusterTickets(tickets, { threshold });
+export function pairQuality(tickets: readonly Ticket[], pairs: readonly [number, number][], threshold: number, options: ClusterOptions = {}): PairQuality {
+	const clusters = clusterTickets(tickets, { ...options, threshold });
 	const rowOf = new Map(tickets.map((ticket, row) => [ticket.id, row]));
 	const truth = new UnionFind(tickets.length);
 	const labelled = new Set<number>();
@@ -138,5 +140,6 @@ export function pairQuality(tickets: readonly Ticket[], pairs: readonly [number,
 		labelledPredicted,
 		labelledPrecision: labelledPredicted ? labelledCorrect / labelledPredicted : 0,
 		recall: pairs.length ? together / pairs.length : 0,
+		largest: clusters[0]?.size ?? 0,
 	};
 }
