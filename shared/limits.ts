@@ -27,3 +27,15 @@ export const MAX_METRICS_DAYS = 366;
 export const MAX_METRICS_CHECKS = 100;
 /** Length of each of the two equal windows around an item's entry into `do`, when that long ago. */
 export const CHECK_WINDOW_DAYS = 28;
+/**
+ * New reporters one token may bring to one item within REPORTER_BURST_WINDOW_MINUTES and have counted (issue 15): a
+ * shared token brings many real people, but one at a time; beyond this, reporters are held back (shown to managers
+ * as BacklogItem.burstReporters) and counted only if they come back after the burst.
+ */
+export const REPORTER_BURST_LIMIT = 5;
+export const REPORTER_BURST_WINDOW_MINUTES = 60;
+/**
+ * Largest JSON text bound to one D1 statement: D1 refuses a bound value over about 1 MB (SQLITE_TOOBIG), so rows
+ * are split into statements of at most this many bytes, all in the same atomic batch.
+ */
+export const MAX_BIND_BYTES = 256 * 1024;
