@@ -67,4 +67,5 @@ export const ROUTES: RouteCase[] = [
 	},
 	{ name: 'PATCH /v1/workspace', role: 'manager', status: 200, make: async () => ({ path: '/v1/workspace', method: 'PATCH', body: { shareText: true } }) },
 	{ name: 'POST /v1/workspaces', role: 'admin', status: 201, make: async () => ({ path: '/v1/workspaces', body: { name: 'Another desk' } }) },
+	{ name: 'POST /v1/workspaces/:id/tokens', role: 'admin', status: 201, make: async (w) => ({ path: `/v1/workspaces/${w.id}/tokens`, body: {} }) },
 ];
