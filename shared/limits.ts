@@ -32,3 +32,15 @@ export const CHECK_WINDOW_DAYS = 28;
 export const MAX_FIGURE_WEEKS = 157;
 /** A gzipped reading of service figures, once unpacked: far over the largest valid one, and a bound on zip bombs. */
 export const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
+/**
+ * New reporters one token may bring to one item within REPORTER_BURST_WINDOW_MINUTES and have counted (issue 15): a
+ * shared token brings many real people, but one at a time; beyond this, reporters are held back (shown to managers
+ * as BacklogItem.burstReporters) and counted only if they come back after the burst.
+ */
+export const REPORTER_BURST_LIMIT = 5;
+export const REPORTER_BURST_WINDOW_MINUTES = 60;
+/**
+ * Largest JSON text bound to one D1 statement: D1 refuses a bound value over about 1 MB (SQLITE_TOOBIG), so rows
+ * are split into statements of at most this many bytes, all in the same atomic batch.
+ */
+export const MAX_BIND_BYTES = 256 * 1024;

@@ -8,5 +8,10 @@ export type SignalKind = (typeof SIGNAL_KINDS)[number];
 /** The PDCA stages of ITIL continual improvement, plus the two ways out. */
 export const ITEM_STATUSES = ['new', 'plan', 'do', 'check', 'act', 'done', 'rejected'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-/** Statuses in which an item is still open: its known-issue hint shows on its page. */
+/** Statuses in which an item is still open. */
 export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'plan', 'do', 'check', 'act'];
+/**
+ * Open statuses past "new": a manager has triaged the item. Only these show to other users as known issues (issue
+ * 15: what nobody reviewed never shows on everyone's pages).
+ */
+export const TRIAGED_OPEN_STATUSES: readonly ItemStatus[] = ['plan', 'do', 'check', 'act'];

@@ -3,17 +3,25 @@ import { apiClient, failureOf } from '../core/api-client';
 import type { HintView, Result } from '../core/messaging';
 import { hintDismissalsStorage, meTooStorage, settingsStorage, tokenStorage } from '../core/storage';
 
+/** The GLPI interface of the page asking; the server gives a page that names none the self-service view. */
+type GlpiInterface = 'central' | 'helpdesk' | undefined;
+
 /**
- * GET /v1/hints?route= (reporter and up), through the typed client: manager-written hints and one known-issue hint
- * per open backlog item on the page, checked with the shared schema. Kept a minute per route, so going from ticket
- * to ticket does not cost a request each time; forgotten when this browser sends a signal about the route.
+ * GET /v1/hints?route=&interface= (reporter and up), through the typed client: manager-written hints and one
+ * known-issue hint per triaged open backlog item on the page, for the page's interface, checked with the shared
+ * schema. Kept a minute per route and interface, so going from ticket to ticket does not cost a request each time;
+ * forgotten when this browser sends a signal about the route.
  */
 const TTL_MS = 60_000;
 // Holds the request itself, not only its answer: two features of one page (hints and "me too" markers) ask at once.
 const cache = new Map<string, { at: number; hints: Promise<Result<Hint[]>> }>();
 
-/** Forgets a route's hints, so the next page load shows a "me too" that was just given. */
-export const forgetHints = (route: string) => cache.delete(route);
+const cacheKey = (route: string, ui: GlpiInterface) => `${ui ?? ''}|${route}`;
+
+/** Forgets a route's hints (of every interface), so the next page load shows a "me too" that was just given. */
+export const forgetHints = (route: string) => {
+	for (const ui of ['central', 'helpdesk', undefined] as const) cache.delete(cacheKey(route, ui));
+};
 /** Forgets every route's hints: a manager changed an item or a hint, so pages must show the new state at once. */
 export const forgetAllHints = () => cache.clear();
 
@@ -27,27 +35,28 @@ function textHash(text: string): string {
 /** The id a dismissal is remembered by: the manager hint's id or the known issue's item, and what it says. */
 export const hintIdOf = (hint: Hint) => `${hint.kind === 'manager' ? hint.id : `item:${hint.itemId}`}:${textHash(JSON.stringify(hint.text))}`;
 
-function fetchHints(route: string): Promise<Result<Hint[]>> {
-	const cached = cache.get(route);
+function fetchHints(route: string, ui: GlpiInterface): Promise<Result<Hint[]>> {
+	const key = cacheKey(route, ui);
+	const cached = cache.get(key);
 	if (cached && Date.now() - cached.at < TTL_MS) return cached.hints;
 	const entry = {
 		at: Date.now(),
-		hints: requestHints(route).then((result) => {
+		hints: requestHints(route, ui).then((result) => {
 			// Only the backend's answers are kept: a failure, or no backend yet, is asked again on the next page load.
-			if ((!result || !result.ok) && cache.get(route) === entry) cache.delete(route);
+			if ((!result || !result.ok) && cache.get(key) === entry) cache.delete(key);
 			return result ?? { ok: true as const, value: [] };
 		}),
 	};
-	cache.set(route, entry);
+	cache.set(key, entry);
 	return entry.hints;
 }
 
 /** The route's hints from the backend; undefined when no backend or token is set. */
-async function requestHints(route: string): Promise<Result<Hint[]> | undefined> {
+async function requestHints(route: string, ui: GlpiInterface): Promise<Result<Hint[]> | undefined> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	if (!backendUrl || !token) return undefined;
 	try {
-		const response = await apiClient(backendUrl, token).v1.hints.$get({ query: { route } });
+		const response = await apiClient(backendUrl, token).v1.hints.$get({ query: ui ? { route, interface: ui } : { route } });
 		if (!response.ok) {
 			const failure = await failureOf(response);
 			return { ok: false, error: failure.message, status: failure.status };
@@ -70,8 +79,8 @@ export function meTooTags(hint: Hint): string[] {
 export const meTooKey = (route: string, selector: string) => `${route}|${selector}`;
 
 /** The hints of a route as the overlay shows them, in the user's language, with the user's own "me too" marked. */
-export async function hintsFor(route: string, language: 'en' | 'fr'): Promise<Result<HintView[]>> {
-	const fetched = await fetchHints(route);
+export async function hintsFor(route: string, language: 'en' | 'fr', ui?: GlpiInterface): Promise<Result<HintView[]>> {
+	const fetched = await fetchHints(route, ui);
 	if (!fetched.ok) return fetched;
 	const [mine, dismissed] = await Promise.all([meTooStorage.getValue(), hintDismissalsStorage.getValue()]);
 	const other = language === 'en' ? 'fr' : 'en';

@@ -86,7 +86,7 @@ export function startBackground(): void {
 	});
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
-	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language));
+	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language, data.interface));
 	onMessage('dismissHint', ({ data }) => dismissHint(data));
 	onMessage('meToo', ({ data }) =>
 		attempt(async () => {

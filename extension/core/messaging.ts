@@ -79,7 +79,8 @@ interface ProtocolMap {
 	registerGlpiUrls(urls: string[]): Result<string[]>;
 	getOverlayConfig(): OverlayConfig;
 	recordFriction(event: FrictionEvent): Result<{ count: number }>;
-	getHints(input: { route: string; language: 'en' | 'fr' }): Result<HintView[]>;
+	/** `interface`: the page's GLPI interface, so self-service pages never get technicians' hints (issue 15). */
+	getHints(input: { route: string; language: 'en' | 'fr'; interface?: 'central' | 'helpdesk' | undefined }): Result<HintView[]>;
 	meToo(input: { key: string; draft: SignalDraft }): Result<{ id: string }>;
 	/** The user closes a hint for good (per user, in this browser). */
 	dismissHint(id: string): void;

@@ -17,7 +17,7 @@ export const hintsOverlay: Feature = {
 	exclude: [onPageKind('login')],
 	deferred: true,
 	async init(context) {
-		const result = await sendMessage('getHints', { route: context.page.route, language: getLanguage() });
+		const result = await sendMessage('getHints', { route: context.page.route, language: getLanguage(), interface: context.page.interface });
 		if (!result.ok || context.signal.aborted) return false;
 		// Known issues on an element are me-too-markers' (count and "me too"); the rest is ours.
 		const hints = result.value.filter((hint) => hint.kind === 'manager' || !hint.selector);

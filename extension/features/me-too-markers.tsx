@@ -16,7 +16,7 @@ export const meTooMarkers: Feature = {
 	exclude: [onPageKind('login')],
 	deferred: true,
 	async init(context) {
-		const result = await sendMessage('getHints', { route: context.page.route, language: getLanguage() });
+		const result = await sendMessage('getHints', { route: context.page.route, language: getLanguage(), interface: context.page.interface });
 		if (!result.ok || context.signal.aborted) return false;
 		const hints = result.value.filter((hint) => hint.selector && hint.signalCount > 0);
 		if (hints.length === 0) return false;

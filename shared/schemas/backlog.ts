@@ -6,7 +6,7 @@ import { RouteSchema, SignalKindSchema, SignalSchema } from './signal';
 /** The PDCA stages of ITIL continual improvement, plus the two ways out. */
 import { ITEM_STATUSES } from '../vocabulary';
 
-export { ITEM_STATUSES, OPEN_STATUSES } from '../vocabulary';
+export { ITEM_STATUSES, OPEN_STATUSES, TRIAGED_OPEN_STATUSES } from '../vocabulary';
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
@@ -28,6 +28,12 @@ export const BacklogItemSchema = z.strictObject({
 	score: z.number().nonnegative(),
 	signalCount: z.int().nonnegative(),
 	reporterCount: z.int().nonnegative(),
+	/**
+	 * Added (issue 15): reporters held back, not counted in reporterCount, because one token brought more than
+	 * REPORTER_BURST_LIMIT new reporters to the item within REPORTER_BURST_WINDOW_MINUTES (docs/BACKEND.md). Absent
+	 * when none.
+	 */
+	burstReporters: z.int().positive().optional(),
 	firstSeen: IsoDateTimeSchema,
 	lastSeen: IsoDateTimeSchema,
 	route: RouteSchema.optional(),

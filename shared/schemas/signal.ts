@@ -31,12 +31,16 @@ export type PageKind = z.infer<typeof PageKindSchema>;
 
 export const InterfaceSchema = z.enum(['central', 'helpdesk']);
 
-/** The path below GLPI's root_doc, without query string or fragment: "/front/ticket.form.php". */
+/**
+ * The path below GLPI's root_doc, without query string or fragment: "/front/ticket.form.php". No control or
+ * invisible format character (issue 15: "/x\u0000y" reached the CSV and the metrics); a browser's location.pathname
+ * percent-encodes them anyway.
+ */
 export const RouteSchema = z
 	.string()
 	.min(1)
 	.max(200)
-	.regex(/^\/[^?#\s]*$/, 'a route starts with / and has no query string, fragment or space');
+	.regex(/^\/[^?#\s\p{Cc}\p{Cf}]*$/u, 'a route starts with / and has no query string, fragment, space or control character');
 
 export const PageSchema = z.strictObject({
 	route: RouteSchema,

@@ -12,6 +12,9 @@ export const WorkspaceCreatedSchema = z.strictObject({ workspace: WorkspaceSchem
 export const TokenInputSchema = z.strictObject({ role: RoleSchema, label: z.string().trim().min(1).max(100).optional() });
 export const TokenCreatedSchema = z.strictObject({ id: ServerIdSchema, role: RoleSchema, token: z.string() });
 export const TokenIdParamSchema = z.strictObject({ id: ServerIdSchema });
+/** POST /v1/workspaces/:id/tokens (added, admin): a manager token for a workspace that has lost all of its own. */
+export const WorkspaceIdParamSchema = z.strictObject({ id: ServerIdSchema });
+export const ManagerTokenInputSchema = z.strictObject({ label: z.string().trim().min(1).max(100).optional() });
 
 /** Answer of GET /v1/me (added to the contract): who the token is, so the extension can check it when saved. */
 export const WhoAmISchema = z.strictObject({

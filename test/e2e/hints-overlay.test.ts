@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/glpi-pages';
+import { triageAll } from './support/api';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { type GlpiSite, openSite } from './support/site';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
@@ -43,6 +44,8 @@ describe('hints on GLPI pages', () => {
 				{ id: uuid(3), kind: 'idea', createdAt: now, reporter: 'hint-reporter-3', page: listPage, text: 'Colour late tickets in red in the list' },
 			],
 		});
+		// Known issues show once a manager triaged the item and accepted its title (issue 15).
+		await triageAll(worker, tokens.manager);
 		// One of the two list items is done: its known issue must not show.
 		const list = (await call(tokens.manager, '/v1/backlog?q=colour%20late', 'GET')) as { items: { id: string }[] };
 		await call(tokens.manager, `/v1/backlog/${list.items[0]?.id}`, 'PATCH', { status: 'done' });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { arrivedSignals, backlogItems, enableAutoFriction, hasHints } from './support/api';
+import { arrivedSignals, backlogItems, enableAutoFriction, hasHints, triageAll } from './support/api';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { armCloseTimer, capture, closeTime, openPanel } from './support/overlay';
 import { SKIP_CAPTURED } from '../support/glpi-pages';
@@ -197,13 +197,23 @@ describe('GLPI Improve on GLPI pages', () => {
 		expect(rages).toHaveLength(1);
 	});
 
-	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', async (context) => {
+	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', { timeout: 240_000 }, async (context) => {
 		if (!(await hasHints(worker, tokens.technician))) return context.skip('this backend has no GET /v1/hints yet (it comes with the backend branch)');
-		await page.goto(site.ticketForm);
-		// Markers sit on the element in the viewport: bring the field into view as a user scrolling to it would.
-		await page.locator('#itil-form select[name="itilcategories_id"]').scrollIntoViewIfNeeded();
+		// Only what a manager triaged shows to users (issue 15). The background keeps a route's hints a minute, so the
+		// page shows the triaged item once what it kept from the earlier tests expires.
+		await triageAll(worker, tokens.manager);
 		const marker = page.locator('[data-gx="me-too"][data-gx-selector="#itil-form select[name=\\"itilcategories_id\\"]"]');
-		await marker.waitFor({ timeout: 15_000 });
+		await expect
+			.poll(
+				async () => {
+					await page.goto(site.ticketForm);
+					// Markers sit on the element in the viewport: bring the field into view as a user scrolling to it would.
+					await page.locator('#itil-form select[name="itilcategories_id"]').scrollIntoViewIfNeeded();
+					return marker.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+				},
+				{ timeout: 120_000, interval: 5_000 },
+			)
+			.toBe(true);
 		const before = Number((await marker.textContent())?.trim().split(/\s+/).pop());
 		expect(before).toBeGreaterThan(0);
 		await marker.click();

@@ -58,8 +58,9 @@ describe('tokens', () => {
 		await expectError(call(`/v1/tokens/${workspace.tokenIds.reporter}`, { method: 'DELETE', token: workspace.tokens.manager }), 404, 'not_found');
 	});
 
-	it('a manager may revoke its own token', async () => {
+	it('a manager may revoke its own token when another manager token remains', async () => {
 		const workspace = await createWorkspace();
+		await json(call('/v1/tokens', { token: workspace.tokens.manager, body: { role: 'manager' } }), 201);
 		const me = await json<{ tokenId: string }>(call('/v1/me', { token: workspace.tokens.manager }));
 		expect((await call(`/v1/tokens/${me.tokenId}`, { method: 'DELETE', token: workspace.tokens.manager })).status).toBe(204);
 		await expectError(call('/v1/backlog', { token: workspace.tokens.manager }), 401);

@@ -70,3 +70,20 @@ describe('workspace opt-ins', () => {
 		await expectError(call('/v1/workspace', { method: 'PATCH', token: workspace.tokens.manager, body: { shareText: 'yes' } }), 400);
 	});
 });
+
+describe('routes', () => {
+	it('refuses control and invisible format characters in a route (issue 15), on signals and hints, and writes nothing', async () => {
+		const workspace = await createWorkspace();
+		const before = await snapshot();
+		for (const route of ['/x\u0000y', '/front/\u001b[31mticket.php', '/x\u007f', '/x\u0085y', '/x\u200by', '/x\u202ey']) {
+			const page = { route, kind: 'other' };
+			await expectError(call('/v1/signals', { token: workspace.tokens.reporter, body: { signals: [signal({ page })] } }), 400, 'invalid_request');
+			await expectError(call('/v1/hints', { token: workspace.tokens.manager, body: { route, text: { en: 'x' } } }), 400, 'invalid_request');
+			await expectError(call(`/v1/hints?route=${encodeURIComponent(route)}`, { token: workspace.tokens.reporter }), 400, 'invalid_request');
+			await expectError(call(`/v1/backlog?route=${encodeURIComponent(route)}`, { token: workspace.tokens.manager }), 400, 'invalid_request');
+		}
+		expect(await snapshot()).toBe(before);
+		// Paths with percent-escapes and non-Latin letters, as GLPI installs have, still pass.
+		await json(call('/v1/signals', { token: workspace.tokens.reporter, body: { signals: [signal({ page: { route: '/glpi%20prod/front/ticket.php', kind: 'other' } }), signal({ page: { route: '/служба/front/ticket.php', kind: 'other' } })] } }));
+	});
+});

@@ -216,3 +216,46 @@ export const oddPath = fc.oneof(
 export const repeatedQuery = fc
 	.tuple(fc.constantFrom('status', 'kind', 'route', 'q', 'sort', 'limit', 'cursor', 'from', 'to'), fc.array(queryValue, { minLength: 2, maxLength: 5 }))
 	.map(([key, values]) => values.map((value) => `${key}=${value}`).join('&'));
+
+/**
+ * The largest batches the schemas allow (issue 15: 90 pattern signals of 500 ticket ids were a 500): up to 100
+ * signals with every field near its maximum (2,000-character texts of 1- to 4-byte characters, 10 tags of 32
+ * characters, 500-character selectors, 200-character routes, 500 ticket ids of any size), UUIDs in either case and
+ * dates with any offset. Built by repetition, so that fast-check spends its time on shapes, not on characters.
+ */
+const CHARACTERS = ['a', 'é', '€', '😀', ' ', '\u0301'];
+const long = (length: number) => fc.tuple(fc.constantFrom(...CHARACTERS), fc.integer({ min: 1, max: length })).map(([unit, n]) => unit.repeat(n).slice(0, length));
+const offsetDate = fc
+	.tuple(fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2031-01-01T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }))
+	.map(([date, minutes]) => {
+		const local = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+		const sign = minutes < 0 ? '-' : '+';
+		const abs = Math.abs(minutes);
+		return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+	});
+const largeSignal = fc.record({
+	id: fc.tuple(fc.uuid({ version: 4 }), fc.boolean()).map(([id, upper]) => (upper ? id.toUpperCase() : id)),
+	kind: fc.constantFrom('idea', 'friction', 'bug', 'auto-friction', 'pattern'),
+	createdAt: offsetDate,
+	reporter: fc.stringMatching(/^[A-Za-z0-9_-]{64}$/),
+	route: fc.integer({ min: 1, max: 199 }).map((n) => `/${'r'.repeat(n)}`),
+	selector: long(500),
+	label: long(200),
+	tags: fc.array(fc.integer({ min: 0, max: 99 }).map((n) => `t${n}-${'x'.repeat(28)}`.slice(0, 32)), { minLength: 10, maxLength: 10 }),
+	text: long(2000),
+	ticketIds: fc.tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 500 })).map(([start, n]) => Array.from({ length: n }, (_, i) => start + i)),
+	signature: long(200),
+});
+const bodyBytes = (signals: unknown[]) => new TextEncoder().encode(JSON.stringify({ signals })).length;
+/** Signals are dropped from the end until the body fits MAX_BODY_BYTES: the batch is as large as a body can be. */
+export const largeBatch = fc.array(largeSignal, { minLength: 1, maxLength: 100 }).map((generated) => {
+	const signals = generated.map(({ id, kind, createdAt, reporter, route, selector, label, tags, text, ticketIds, signature }) => {
+		const page = { route, kind: 'other', category: label };
+		if (kind === 'pattern') {
+			return { id, kind, createdAt, reporter, page, pattern: { type: 'duplicates', size: 100_000, signature, ticketIds } };
+		}
+		return { id, kind, createdAt, reporter, page, target: { selector, label }, tags, text, severity: 5, count: 100_000 };
+	});
+	while (signals.length > 1 && bodyBytes(signals) > MAX_BODY_BYTES) signals.pop();
+	return signals;
+});

@@ -103,6 +103,9 @@ export interface ListedItem {
 	score: number;
 	signalCount: number;
 	reporterCount: number;
+	burstReporters?: number;
+	firstSeen: string;
+	lastSeen: string;
 	tags: string[];
 	weekly: number[];
 	route?: string;

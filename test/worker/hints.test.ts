@@ -3,8 +3,10 @@ import { HintListSchema, HintResultSchema } from '../../shared/schemas/hint';
 import { type TestWorkspace, backlogOf, call, createWorkspace, expectError, json, send, signal, snapshot } from './helpers';
 
 const ROUTE = '/front/ticket.form.php';
-const hintsOf = async (workspace: TestWorkspace, route?: string) =>
-	HintListSchema.parse(await json(call(`/v1/hints${route ? `?route=${encodeURIComponent(route)}` : ''}`, { token: workspace.tokens.reporter }))).hints;
+const hintsOf = async (workspace: TestWorkspace, route?: string, ui?: 'central' | 'helpdesk') =>
+	HintListSchema.parse(
+		await json(call(`/v1/hints${route ? `?route=${encodeURIComponent(route)}${ui ? `&interface=${ui}` : ''}` : ''}`, { token: workspace.tokens.reporter })),
+	).hints;
 
 describe('manager-written hints', () => {
 	it('are created, read by every role, changed and deleted', async () => {
@@ -60,19 +62,25 @@ describe('manager-written hints', () => {
 });
 
 describe('known-issue hints', () => {
-	it('one per open item on the page, gone once the item is done or rejected', async () => {
+	const central = (workspace: TestWorkspace) => hintsOf(workspace, ROUTE, 'central');
+
+	it('one per triaged open item on the page, gone once the item is done or rejected', async () => {
 		const workspace = await createWorkspace();
 		await send(workspace.tokens.reporter, [
-			signal({ kind: 'bug', text: 'Saving fails when the title has an emoji', page: { route: ROUTE, kind: 'ticket-form' } }),
-			signal({ kind: 'bug', text: 'Saving fails when the title has an emoji', page: { route: ROUTE, kind: 'ticket-form' } }),
-			signal({ kind: 'friction', text: undefined, page: { route: ROUTE, kind: 'ticket-form' }, target: { selector: '#urgency' }, tags: ['confusing'] }),
-			signal({ kind: 'praise', text: 'Love the new timeline', page: { route: ROUTE, kind: 'ticket-form' } }),
-			signal({ kind: 'bug', text: 'The list forgets my filters', page: { route: '/front/ticket.php', kind: 'ticket-list' } }),
+			signal({ kind: 'bug', text: 'Saving fails when the title has an emoji', page: { route: ROUTE, kind: 'ticket-form', interface: 'central' } }),
+			signal({ kind: 'bug', text: 'Saving fails when the title has an emoji', page: { route: ROUTE, kind: 'ticket-form', interface: 'central' } }),
+			signal({ kind: 'friction', text: undefined, page: { route: ROUTE, kind: 'ticket-form', interface: 'central' }, target: { selector: '#urgency' }, tags: ['confusing'] }),
+			signal({ kind: 'praise', text: 'Love the new timeline', page: { route: ROUTE, kind: 'ticket-form', interface: 'central' } }),
+			signal({ kind: 'bug', text: 'The list forgets my filters', page: { route: '/front/ticket.php', kind: 'ticket-list', interface: 'central' } }),
 		]);
-		const known = (await hintsOf(workspace, ROUTE)).filter((hint) => hint.kind === 'known-issue');
+		expect((await central(workspace)).filter((hint) => hint.kind === 'known-issue')).toEqual([]);
+		for (const item of await backlogOf(workspace, '?limit=100')) {
+			await json(call(`/v1/backlog/${item.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'plan' } }));
+		}
+		const known = (await central(workspace)).filter((hint) => hint.kind === 'known-issue');
 		expect(known).toHaveLength(2);
 		const bug = known.find((hint) => hint.itemKind === 'bug');
-		expect(bug).toMatchObject({ status: 'new', signalCount: 2, title: 'Saving fails when the title has an emoji' });
+		expect(bug).toMatchObject({ status: 'plan', signalCount: 2 });
 		expect(bug?.text.en).toContain('Known issue');
 		expect(bug?.text.fr).toContain('Problème connu');
 		expect(known.find((hint) => hint.itemKind === 'friction')).toMatchObject({ selector: '#urgency', tags: ['confusing'] });
@@ -81,9 +89,37 @@ describe('known-issue hints', () => {
 		const items = await backlogOf(workspace, `?route=${ROUTE}&kind=bug,friction`);
 		await json(call(`/v1/backlog/${items[0]?.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'do' } }));
 		await json(call(`/v1/backlog/${items[1]?.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'rejected' } }));
-		const after = (await hintsOf(workspace, ROUTE)).filter((hint) => hint.kind === 'known-issue');
+		const after = (await central(workspace)).filter((hint) => hint.kind === 'known-issue');
 		expect(after.map((hint) => [hint.itemId, hint.status])).toEqual([[items[0]?.id, 'do']]);
 		await json(call(`/v1/backlog/${items[0]?.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'done' } }));
-		expect((await hintsOf(workspace, ROUTE)).filter((hint) => hint.kind === 'known-issue')).toEqual([]);
+		expect((await central(workspace)).filter((hint) => hint.kind === 'known-issue')).toEqual([]);
+	});
+
+	it('show on the interface they are meant for: technicians’ items never on self-service pages', async () => {
+		const workspace = await createWorkspace();
+		const page = (ui: 'central' | 'helpdesk') => ({ route: ROUTE, kind: 'ticket-form', interface: ui });
+		await send(workspace.tokens.reporter, [
+			signal({ kind: 'bug', text: 'Central only: the solution tab freezes', page: page('central') }),
+			signal({ kind: 'bug', text: 'Self-service: the followup box is too small', page: page('helpdesk') }),
+		]);
+		for (const item of await backlogOf(workspace)) {
+			await json(call(`/v1/backlog/${item.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { status: 'plan', title: `Triaged ${item.title}` } }));
+		}
+		const both = (await json<{ hint: { id: string } }>(call('/v1/hints', { token: workspace.tokens.manager, body: { route: ROUTE, text: { en: 'For everyone' } } }), 201)).hint;
+		const techs = (
+			await json<{ hint: { id: string } }>(call('/v1/hints', { token: workspace.tokens.manager, body: { route: ROUTE, interface: 'central', text: { en: 'For technicians' } } }), 201)
+		).hint;
+		const titles = (hints: Awaited<ReturnType<typeof hintsOf>>) =>
+			hints.map((hint) => (hint.kind === 'manager' ? hint.text.en : hint.title)).sort();
+		expect(titles(await hintsOf(workspace, ROUTE, 'central'))).toEqual(['For everyone', 'For technicians', 'Triaged Central only: the solution tab freezes']);
+		expect(titles(await hintsOf(workspace, ROUTE, 'helpdesk'))).toEqual(['For everyone', 'Triaged Self-service: the followup box is too small']);
+		// A page that does not name its interface gets the self-service view.
+		expect(titles(await hintsOf(workspace, ROUTE))).toEqual(titles(await hintsOf(workspace, ROUTE, 'helpdesk')));
+		// The interface of a hint can be changed, and removed (both).
+		await json(call(`/v1/hints/${techs.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { interface: null } }));
+		expect(titles(await hintsOf(workspace, ROUTE, 'helpdesk'))).toContain('For technicians');
+		await json(call(`/v1/hints/${both.id}`, { method: 'PATCH', token: workspace.tokens.manager, body: { interface: 'central' } }));
+		expect(titles(await hintsOf(workspace, ROUTE, 'helpdesk'))).not.toContain('For everyone');
+		await expectError(call(`/v1/hints?route=${ROUTE}&interface=admin`, { token: workspace.tokens.reporter }), 400, 'invalid_request');
 	});
 });

@@ -88,4 +88,5 @@ export const ROUTES: RouteCase[] = [
 	{ name: 'GET /v1/service-figures', role: 'manager', status: 200, make: async () => ({ path: '/v1/service-figures?from=2025-W01&to=2025-W52' }) },
 	{ name: 'PATCH /v1/workspace', role: 'manager', status: 200, make: async () => ({ path: '/v1/workspace', method: 'PATCH', body: { shareText: true } }) },
 	{ name: 'POST /v1/workspaces', role: 'admin', status: 201, make: async () => ({ path: '/v1/workspaces', body: { name: 'Another desk' } }) },
+	{ name: 'POST /v1/workspaces/:id/tokens', role: 'admin', status: 201, make: async (w) => ({ path: `/v1/workspaces/${w.id}/tokens`, body: {} }) },
 ];

@@ -2,6 +2,7 @@ import type { Signal } from '../../shared/schemas/signal';
 import { signatureFromHex } from '../../shared/text/minhash';
 import { type Candidate, keysOf } from '../services/aggregate';
 import { planIngest } from '../services/ingest-plan';
+import { jsonChunks } from '../services/json-chunks';
 import { writeStatements } from './ingest-write';
 
 /** Signals dated more than a year back count from a year back: their rank terms stay within range of each other. */
@@ -12,30 +13,47 @@ const MAX_AGE_MS = 365 * 86_400_000;
  *
  * One read batch finds the known ids and the candidate items through their lookup keys (index seeks, never a scan);
  * services/ingest-plan.ts decides each signal's item in memory; one write batch, atomic in D1, stores everything in
- * eight statements that read their rows from JSON arrays (db/ingest-write.ts), whatever the batch size.
+ * statements that read their rows from JSON arrays (db/ingest-write.ts), split so that no bound value is too big.
+ *
+ * Signal ids are UUIDs, compared in lower case (issue 15: the same UUID in two cases is one signal); the answer
+ * names each id as the client spelled it, since the client removes from its queue the ids it sent. `tokenId` is the
+ * caller's token, recorded with each signal.
  */
-export async function ingestSignals(db: D1Database, workspaceId: string, signals: readonly Signal[], now: Date) {
+export async function ingestSignals(db: D1Database, workspaceId: string, tokenId: string, signals: readonly Signal[], now: Date) {
 	const receivedAt = now.toISOString();
 	const oldest = new Date(now.getTime() - MAX_AGE_MS).toISOString();
 	const seen = new Set<string>();
 	const unique: Signal[] = [];
 	const duplicates: string[] = [];
+	const sentIds = new Map<string, string>();
 	for (const signal of signals) {
-		if (seen.has(signal.id)) duplicates.push(signal.id);
+		const id = signal.id.toLowerCase();
+		if (seen.has(id)) duplicates.push(signal.id);
 		else {
-			seen.add(signal.id);
-			unique.push(signal);
+			seen.add(id);
+			sentIds.set(id, signal.id);
+			unique.push({ ...signal, id });
 		}
 	}
-	const keyed = unique.map((signal) => ({ signal: signal.createdAt < oldest ? { ...signal, createdAt: oldest } : signal, keys: keysOf(signal) }));
+	// Dates are compared as instants: an offset such as -23:59 sorts wrongly as text (issue 15).
+	const keyed = unique.map((signal) => ({
+		signal: Date.parse(signal.createdAt) < Date.parse(oldest) ? { ...signal, createdAt: oldest } : signal,
+		keys: keysOf(signal),
+	}));
 	const state = await readState(db, workspaceId, keyed);
 	const plan = planIngest(keyed, state, receivedAt);
-	duplicates.push(...plan.duplicates);
-	// The body is stored as it was sent, with the client's own createdAt.
+	duplicates.push(...plan.duplicates.map((id) => sentIds.get(id) ?? id));
+	// The body is stored as it was sent (the id in lower case), with the client's own createdAt.
 	const originals = new Map(unique.map((signal) => [signal.id, signal]));
 	const stored = plan.stored.map((row) => ({ ...row, signal: originals.get(row.signal.id) ?? row.signal }));
-	if (stored.length > 0) await db.batch(writeStatements(db, { workspaceId, receivedAt, items: plan.items, stored }));
-	return { accepted: stored.map((row) => row.signal.id), duplicates };
+	if (stored.length === 0) return { accepted: [], duplicates };
+	// A concurrent request may have stored some of these ids between the read and the write: the write answers the
+	// rows its own insert added, and the others are duplicates.
+	const results = await db.batch(writeStatements(db, { workspaceId, tokenId, receivedAt, items: plan.items, stored }));
+	const inserted = new Set(((results.at(-1)?.results ?? []) as { id: string }[]).map((row) => row.id));
+	const accepted: string[] = [];
+	for (const row of stored) (inserted.has(row.signal.id) ? accepted : duplicates).push(sentIds.get(row.signal.id) ?? row.signal.id);
+	return { accepted, duplicates };
 }
 
 interface SourceRow {
@@ -60,12 +78,14 @@ export const INGEST_READ_SQL = {
 };
 
 async function readState(db: D1Database, workspaceId: string, keyed: readonly { signal: Signal; keys: { keys: string[] } }[]) {
-	const [known, sources] = await db.batch([
+	// The keys are read in chunks (a chunk's rows name only the keys of that chunk; the map below joins them).
+	const keyChunks = jsonChunks([...new Set(keyed.flatMap((entry) => entry.keys.keys))]);
+	const [known, ...sources] = await db.batch([
 		db.prepare(INGEST_READ_SQL.known).bind(workspaceId, JSON.stringify(keyed.map(({ signal }) => signal.id))),
-		db.prepare(INGEST_READ_SQL.sources).bind(workspaceId, JSON.stringify([...new Set(keyed.flatMap((entry) => entry.keys.keys))])),
+		...keyChunks.map((chunk) => db.prepare(INGEST_READ_SQL.sources).bind(workspaceId, chunk)),
 	]);
 	const candidatesByKey = new Map<string, Candidate[]>();
-	for (const row of (sources?.results ?? []) as SourceRow[]) {
+	for (const row of sources.flatMap((result) => (result?.results ?? []) as SourceRow[])) {
 		const candidate = { id: row.item_id, rank: row.rank, signature: row.signature ? signatureFromHex(row.signature) : null };
 		for (const key of JSON.parse(row.keys) as string[]) {
 			const list = candidatesByKey.get(key) ?? [];

@@ -14,6 +14,7 @@ export interface ItemRow {
 	rank: number;
 	signal_count: number;
 	reporter_count: number;
+	burst_reporters: number;
 	first_seen: string;
 	last_seen: string;
 	route: string | null;
@@ -32,7 +33,7 @@ export interface ItemRow {
  * The columns of a backlog item, with its sparkline's weeks read from item_weeks by primary key; `firstWeek` is the
  * placeholder the query binds to firstSparklineWeek(now).
  */
-export const itemColumns = (firstWeek: string) => `id, kind, title, status, owner, note, rank, signal_count, reporter_count,
+export const itemColumns = (firstWeek: string) => `id, kind, title, status, owner, note, rank, signal_count, reporter_count, burst_reporters,
 	first_seen, last_seen, route, selector, tags, status_changed_at, glpi_itemtype, glpi_id, glpi_url, merged_into,
 	(SELECT json_group_array(json_array(w.week, w.n)) FROM item_weeks w WHERE w.item_id = items.id AND w.week >= ${firstWeek}) AS weeks`;
 
@@ -53,6 +54,7 @@ export function toBacklogItem(row: ItemRow, nowMs: number): BacklogItem {
 		tags: JSON.parse(row.tags) as string[],
 		weekly: sparkline(row.weeks ? (JSON.parse(row.weeks) as [number, number][]) : [], nowMs),
 	};
+	if (row.burst_reporters > 0) item.burstReporters = row.burst_reporters;
 	if (row.owner) item.owner = row.owner;
 	if (row.note) item.note = row.note;
 	if (row.route) item.route = row.route;

@@ -21,7 +21,12 @@ export async function mergeItems(db: D1Database, workspaceId: string, sourceId: 
 	const results = await db.batch([
 		statement(audit, targetId, 'merged', at, actorName(actor), actor.tokenId, sourceId),
 		statement(audit, sourceId, 'mergedInto', at, actorName(actor), actor.tokenId, targetId),
-		statement(`INSERT OR IGNORE INTO item_reporters (item_id, reporter) SELECT ?3, reporter FROM item_reporters WHERE item_id = ?2 AND ${guard}`),
+		// A reporter counted on either item is counted on the target; one held back on both stays held back.
+		statement(
+			`INSERT INTO item_reporters (item_id, reporter, token_id, added_at, held)
+			SELECT ?3, reporter, token_id, added_at, held FROM item_reporters WHERE item_id = ?2 AND ${guard}
+			ON CONFLICT (item_id, reporter) DO UPDATE SET held = 0 WHERE excluded.held = 0`,
+		),
 		statement(
 			`INSERT INTO item_weeks (item_id, week, n) SELECT ?3, week, n FROM item_weeks WHERE item_id = ?2 AND ${guard}
 			ON CONFLICT (item_id, week) DO UPDATE SET n = n + excluded.n`,
@@ -32,7 +37,8 @@ export async function mergeItems(db: D1Database, workspaceId: string, sourceId: 
 				rank = ${addRanksSql('items.rank', 'source.rank')},
 				first_seen = min(items.first_seen, source.first_seen),
 				last_seen = max(items.last_seen, source.last_seen),
-				reporter_count = (SELECT COUNT(*) FROM item_reporters r WHERE r.item_id = items.id),
+				reporter_count = (SELECT COUNT(*) FROM item_reporters r WHERE r.item_id = items.id AND r.held = 0),
+				burst_reporters = (SELECT COUNT(*) FROM item_reporters r WHERE r.item_id = items.id AND r.held = 1),
 				tags = (SELECT json_group_array(value) FROM (
 					SELECT value FROM json_each(items.tags)
 					UNION ALL SELECT value FROM json_each(source.tags) WHERE value NOT IN (SELECT value FROM json_each(items.tags))

@@ -51,13 +51,24 @@ export const insertToken = (
 		.prepare('INSERT INTO tokens (id, workspace_id, role, label, hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
 		.bind(token.id, token.workspaceId, token.role, token.label, token.hash, token.now);
 
-/** Revokes a token of this workspace; returns false when there is none (another workspace's id included). */
-export async function revokeToken(db: D1Database, workspaceId: string, id: string, now: string): Promise<boolean> {
-	const result = await db
-		.prepare('UPDATE tokens SET revoked_at = ?3 WHERE id = ?1 AND workspace_id = ?2 AND revoked_at IS NULL')
-		.bind(id, workspaceId, now)
-		.run();
-	return result.meta.changes > 0;
+/**
+ * Revokes a token of this workspace, unless it is the workspace's last active manager token (issue 15: nothing
+ * could recover a workspace without one). The check and the change are one statement, so two managers revoking each
+ * other at once cannot both succeed. Returns 'revoked', 'last-manager', or 'not-found' (another workspace's id
+ * included).
+ */
+export async function revokeToken(db: D1Database, workspaceId: string, id: string, now: string) {
+	const [update, found] = await db.batch([
+		db
+			.prepare(
+				`UPDATE tokens SET revoked_at = ?3 WHERE id = ?1 AND workspace_id = ?2 AND revoked_at IS NULL
+				AND (role <> 'manager' OR (SELECT COUNT(*) FROM tokens t WHERE t.workspace_id = ?2 AND t.role = 'manager' AND t.revoked_at IS NULL) > 1)`,
+			)
+			.bind(id, workspaceId, now),
+		db.prepare('SELECT role FROM tokens WHERE id = ?1 AND workspace_id = ?2 AND revoked_at IS NULL').bind(id, workspaceId),
+	]);
+	if ((update?.meta.changes ?? 0) > 0) return 'revoked' as const;
+	return found?.results.length ? ('last-manager' as const) : ('not-found' as const);
 }
 
 interface TokenInfoRow {

@@ -55,7 +55,9 @@ export async function patchItem(db: D1Database, workspaceId: string, current: It
 	}
 	if (patch.title !== undefined) {
 		statements.push(audit('title', 'title', title));
-		sets.push(`title = ${param(title)}`);
+		// The title a manager set is the only wording of the item that other users see (known-issue hints).
+		const value = param(title);
+		sets.push(`title = ${value}`, `public_title = ${value}`);
 	}
 	if (patch.glpi !== undefined) {
 		const link = patch.glpi;

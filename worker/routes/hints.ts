@@ -11,15 +11,21 @@ import { newId } from '../services/tokens';
 
 /**
  * Hints: anyone with a token reads them (the overlay shows them on the page); managers write them. GET with a route
- * also returns one known-issue hint per open item on that route, made from the backlog, never stored.
+ * also returns one known-issue hint per triaged open item on that route and interface, made from the backlog, never
+ * stored.
  */
 export const hints = new Hono<AppEnv>()
 	.get('/', requireRole('reporter'), validate('query', HintsQuerySchema), async (c) => {
 		const { workspaceId } = tokenCaller(c.var.caller);
-		const { route } = c.req.valid('query');
+		const query = c.req.valid('query');
+		const { route } = query;
+		// A page that does not say its interface gets the self-service view, the narrower one (HintsQuerySchema).
+		const ui = query.interface ?? 'helpdesk';
 		const db = c.env.DB;
 		const [written, known] = await db.batch(
-			route === undefined ? [hintsStatement(db, workspaceId, route)] : [hintsStatement(db, workspaceId, route), knownIssuesStatement(db, workspaceId, route)],
+			route === undefined
+				? [hintsStatement(db, workspaceId, route, ui)]
+				: [hintsStatement(db, workspaceId, route, ui), knownIssuesStatement(db, workspaceId, route, ui)],
 		);
 		const list: Hint[] = [
 			...((written?.results ?? []) as HintRow[]).map(toManagerHint),

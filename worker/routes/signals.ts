@@ -16,6 +16,6 @@ export const signals = new Hono<AppEnv>().post('/', requireRole('reporter'), val
 		const index = batch.findIndex((signal) => !REPORTER_KINDS.includes(signal.kind));
 		if (index >= 0) throw new ApiError('forbidden', `signals.${index}: a reporter token cannot send ${batch[index]?.kind} signals.`);
 	}
-	const result = await ingestSignals(c.env.DB, caller.workspaceId, batch, new Date());
+	const result = await ingestSignals(c.env.DB, caller.workspaceId, caller.tokenId, batch, new Date());
 	return c.json(result, 200);
 });

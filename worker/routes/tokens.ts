@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { TokenIdParamSchema, TokenInputSchema } from '../../shared/schemas/workspace';
 import { insertToken, listTokens, revokeToken } from '../db/tokens';
 import type { AppEnv } from '../env';
-import { notFound } from '../errors';
+import { ApiError, notFound } from '../errors';
 import { requireRole, tokenCaller } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { newId, newToken, sha256Hex } from '../services/tokens';
@@ -24,7 +24,10 @@ export const tokens = new Hono<AppEnv>()
 	})
 	.delete('/:id', validate('param', TokenIdParamSchema), async (c) => {
 		const { workspaceId } = tokenCaller(c.var.caller);
-		const revoked = await revokeToken(c.env.DB, workspaceId, c.req.valid('param').id, new Date().toISOString());
-		if (!revoked) throw notFound('token');
+		const outcome = await revokeToken(c.env.DB, workspaceId, c.req.valid('param').id, new Date().toISOString());
+		if (outcome === 'not-found') throw notFound('token');
+		if (outcome === 'last-manager') {
+			throw new ApiError('conflict', 'This is the workspace\'s last manager token; create another manager token before revoking it.');
+		}
 		return c.body(null, 204);
 	});

@@ -13,6 +13,7 @@ export interface PlannedItem {
 	title: string;
 	route: string | null;
 	pageKind: string | null;
+	interface: string | null;
 	selector: string | null;
 	signature: string | null;
 	searchText: string;
@@ -24,6 +25,11 @@ export interface PlannedItem {
 export interface PlannedSignal {
 	signal: Signal;
 	itemId: string;
+	/**
+	 * For a signal planned into an item this request creates, with identity keys (friction, pattern): its keys. The
+	 * write joins the item that a concurrent request created on one of them meanwhile, instead (issue 15).
+	 */
+	claim: string[];
 	/** The signal's time: the client's, or the server's when the client's is in the future. */
 	at: string;
 	/** Its share of the item's rank (worker/services/score.ts), before the new-reporter bonus the SQL adds. */
@@ -49,7 +55,8 @@ export function planIngest(keyed: readonly { signal: Signal; keys: SignalKeys }[
 			duplicates.push(signal.id);
 			continue;
 		}
-		const at = signal.createdAt < receivedAt ? new Date(signal.createdAt).toISOString() : receivedAt;
+		// As instants, not as text: "…T00:00:00-23:59" sorts before "…T12:00:00Z" but is later (issue 15).
+		const at = new Date(Math.min(Date.parse(signal.createdAt), Date.parse(receivedAt))).toISOString();
 		const candidates = keys.keys.flatMap((key) => state.candidatesByKey.get(key) ?? []);
 		const chosen = chooseItem(keys, candidates);
 		const creates = chosen === undefined;
@@ -59,7 +66,8 @@ export function planIngest(keyed: readonly { signal: Signal; keys: SignalKeys }[
 
 		// Whether the reporter is new to the item is decided in SQL, inside the write, where it is exact.
 		const weight = signalWeight({ kind: signal.kind, severity: signal.severity, count: signal.count, newReporter: false });
-		stored.push({ signal, itemId: item.id, at, term: rankTerm(weight, Date.parse(at)) });
+		const claim = item.isNew && keys.family !== 'text' ? keys.keys : [];
+		stored.push({ signal, itemId: item.id, claim, at, term: rankTerm(weight, Date.parse(at)) });
 
 		// Friction and pattern keys are identities (a new tag, a new ticket id), so every signal's keys join the item
 		// and overlapping ticket ids chain. Text keys are LSH bands of the item's first text, the one candidates are
@@ -84,6 +92,7 @@ function existingItem(id: string, signal: Signal): PlannedItem {
 		title: '',
 		route: null,
 		pageKind: null,
+		interface: null,
 		selector: null,
 		signature: null,
 		searchText: '',
@@ -102,6 +111,7 @@ function newItem(signal: Signal, keys: SignalKeys): PlannedItem {
 		title,
 		route: signal.page.route,
 		pageKind: signal.page.kind,
+		interface: signal.page.interface ?? null,
 		selector,
 		signature: keys.signature ? signatureToHex(keys.signature) : null,
 		searchText: searchTextOf({ title, route: signal.page.route, selector }),

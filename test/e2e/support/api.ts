@@ -38,6 +38,21 @@ export async function enableAutoFriction(worker: LocalWorker, manager: string): 
 	if (!response.ok) throw new Error(`PATCH /v1/workspace: ${response.status} ${await response.text()}`);
 }
 
+/**
+ * Triages every new item of the workspace to "plan", as a manager does: only triaged items show to users as known
+ * issues (issue 15). The manager accepts each item's title as it is, so the known issue may show it.
+ */
+export async function triageAll(worker: LocalWorker, manager: string): Promise<void> {
+	for (const item of await backlogItems(worker, manager)) {
+		const response = await fetch(`${worker.url}/v1/backlog/${item.id}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ status: 'plan', title: item.title }),
+		});
+		if (!response.ok) throw new Error(`PATCH /v1/backlog/${item.id}: ${response.status} ${await response.text()}`);
+	}
+}
+
 /** Whether this backend serves GET /v1/hints (the backend branch adds it). */
 export async function hasHints(worker: LocalWorker, token: string): Promise<boolean> {
 	const response = await fetch(`${worker.url}/v1/hints?route=%2F`, { headers: { authorization: `Bearer ${token}` } });
