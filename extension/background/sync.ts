@@ -12,8 +12,12 @@ export function backoffMs(failures: number, random = Math.random): number {
 	return Math.round(base * (0.5 + random()));
 }
 
-/** Failures that say nothing about the signals themselves: keep them queued and retry later. */
-const isTransient = (status: number) => status === 0 || status === 401 || status === 403 || status === 408 || status === 429 || status >= 500;
+/**
+ * Failures that say nothing about the signals themselves: keep them queued and retry later. A 403 is about a signal
+ * (a reporter's token may not send a ticket pattern, API.md): it is split out and set aside like a 400, or one
+ * refused pattern would block every signal queued after it, for good (issue 15).
+ */
+const isTransient = (status: number) => status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
 
 type SendOutcome = { kind: 'ok'; acknowledged: string[] } | { kind: 'failed'; failure: ApiFailure; retryAfterMs?: number };
 

@@ -44,7 +44,7 @@ export interface QueuedSignal {
 	signal: Signal;
 	queuedAt: string;
 	attempts: number;
-	/** Set when the server refused the signal for good (4xx other than 401/403/408/413/429): kept and shown, never dropped. */
+	/** Set when the server refused the signal for good (a 4xx other than 401, 408 and 429): kept and shown, never dropped. */
 	rejected?: Rejection;
 }
 

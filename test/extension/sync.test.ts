@@ -15,11 +15,14 @@ function fakeBackend() {
 		batches: [] as number[],
 		down: false,
 		refuse: new Set<string>(),
+		/** Ids refused with 403, as a reporter's token is for a ticket pattern (API.md, roles). */
+		forbid: new Set<string>(),
 		fetch: vi.fn(async (input: Request | string, init?: RequestInit) => {
 			if (backend.down) throw new TypeError('Failed to fetch');
 			const request = input instanceof Request ? input : new Request(input, init);
 			const { signals } = (await request.json()) as { signals: { id: string }[] };
 			backend.batches.push(signals.length);
+			if (signals.some((signal) => backend.forbid.has(signal.id))) return json({ error: { code: 'forbidden', message: 'this role may not send pattern signals' } }, 403);
 			const refused = signals.filter((signal) => backend.refuse.has(signal.id));
 			if (refused.length > 0) return json({ error: { code: 'invalid_request', message: 'text too long', issues: [{ path: 'signals.0.text', message: 'too long' }] } }, 400);
 			const duplicates = signals.filter((signal) => received.includes(signal.id)).map((signal) => signal.id);
@@ -89,6 +92,20 @@ describe('the sync', () => {
 		const before = backend.batches.length;
 		await flush();
 		expect(backend.batches.length).toBe(before);
+	});
+
+	it('sets aside a signal refused with 403 and sends the others, so one refused signal never blocks the queue', async () => {
+		const ids = await queue(6);
+		backend.forbid.add(ids[2]!);
+		const result = await flush();
+		expect(backend.received.sort()).toEqual(ids.filter((id) => id !== ids[2]).sort());
+		expect(result).toMatchObject({ waiting: 0, lastError: null, failures: 0 });
+		expect(result.rejected.map((entry) => [entry.signal.id, entry.rejected?.status, entry.rejected?.code])).toEqual([[ids[2], 403, 'forbidden']]);
+		// Signals queued later go out: nothing waits behind the refused one.
+		const later = await queue(2);
+		await flush();
+		expect(backend.received).toEqual(expect.arrayContaining(later));
+		expect((await status()).waiting).toBe(0);
 	});
 
 	it('treats a signal the server already has as acknowledged (a retry after a lost answer)', async () => {
