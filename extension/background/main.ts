@@ -5,12 +5,12 @@ import { patternDraft, strictest } from '../core/outgoing';
 import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage';
 import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
-import { recordFriction } from './friction';
+import { forgetSetAside, recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { registerPatternHandlers } from './pattern-handlers';
-import { buildSignal, enqueue } from './queue';
+import { buildSignal, discardRefused, enqueue, forgetDropped, retryRefused, waitingCount } from './queue';
 import { syncRegistrations } from './registration';
 import { flush, status } from './sync';
 
@@ -36,7 +36,7 @@ async function scheduleFlush(): Promise<void> {
 }
 
 async function updateBadge(): Promise<void> {
-	const waiting = (await queueStorage.getValue()).filter((entry) => !entry.rejected).length;
+	const waiting = await waitingCount();
 	await browser.action.setBadgeText({ text: waiting > 0 ? String(Math.min(waiting, 9999)) : '' });
 	await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
 }
@@ -67,6 +67,20 @@ export function startBackground(): void {
 	onMessage('syncNow', async () => {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
 		return flush();
+	});
+	// The notices of what was set aside (invalid counters) and dropped (the queue's cap) are cleared together.
+	onMessage('clearSetAside', async () => {
+		await Promise.all([forgetSetAside(), forgetDropped()]);
+		return status();
+	});
+	onMessage('retryRefused', async ({ data }) => {
+		await retryRefused(new Set(data));
+		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
+		return flush();
+	});
+	onMessage('discardRefused', async ({ data }) => {
+		await discardRefused(new Set(data));
+		return status();
 	});
 	onMessage('saveConnection', async ({ data }) => {
 		const result = await saveConnection(data);
