@@ -9,6 +9,7 @@ import { forgetSetAside, recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
+import { ownPagesOnly } from './own-pages';
 import { registerPatternHandlers } from './pattern-handlers';
 import { buildSignal, discardRefused, enqueue, forgetDropped, retryRefused, waitingCount } from './queue';
 import { syncRegistrations } from './registration';
@@ -69,28 +70,44 @@ export function startBackground(): void {
 		return flush();
 	});
 	// The notices of what was set aside (invalid counters) and dropped (the queue's cap) are cleared together.
-	onMessage('clearSetAside', async () => {
-		await Promise.all([forgetSetAside(), forgetDropped()]);
-		return status();
-	});
-	onMessage('retryRefused', async ({ data }) => {
-		await retryRefused(new Set(data));
-		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
-		return flush();
-	});
-	onMessage('discardRefused', async ({ data }) => {
-		await discardRefused(new Set(data));
-		return status();
-	});
-	onMessage('saveConnection', async ({ data }) => {
-		const result = await saveConnection(data);
-		void scheduleFlush();
-		return result;
-	});
-	onMessage('registerGlpiUrls', async ({ data }) => {
-		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
-		return attempt(() => registerEverywhere(data));
-	});
+	// What only the user may do, from the popup or the options page (background/own-pages.ts).
+	onMessage(
+		'clearSetAside',
+		ownPagesOnly(async () => {
+			await Promise.all([forgetSetAside(), forgetDropped()]);
+			return status();
+		}),
+	);
+	onMessage(
+		'retryRefused',
+		ownPagesOnly(async ({ data }) => {
+			await retryRefused(new Set(data));
+			await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
+			return flush();
+		}),
+	);
+	onMessage(
+		'discardRefused',
+		ownPagesOnly(async ({ data }) => {
+			await discardRefused(new Set(data));
+			return status();
+		}),
+	);
+	onMessage(
+		'saveConnection',
+		ownPagesOnly(async ({ data }) => {
+			const result = await saveConnection(data);
+			void scheduleFlush();
+			return result;
+		}),
+	);
+	onMessage(
+		'registerGlpiUrls',
+		ownPagesOnly(async ({ data }) => {
+			await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
+			return attempt(() => registerEverywhere(data));
+		}),
+	);
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
 	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language));
