@@ -34,7 +34,7 @@ export default defineConfig({
 		name: '__MSG_extName__',
 		description: '__MSG_extDescription__',
 		default_locale: 'en',
-		permissions: ['storage', 'scripting', 'alarms', 'contextMenus', 'activeTab'],
+		permissions: ['storage', 'scripting', 'alarms', 'contextMenus'],
 		// Each GLPI origin is asked for when the user adds it in the options; nothing is granted at install.
 		optional_host_permissions: ['https://*/*', 'http://*/*'],
 		host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*', ...(liveGlpiOrigin ? [liveGlpiOrigin] : [])] : [],

@@ -6,13 +6,14 @@ import { queueStorage, settingsStorage, syncStateStorage } from '../core/storage
 import { refreshWhoAmI, saveConnection } from './connection';
 import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { enrollWithCode } from './enrollment';
-import { recordFriction } from './friction';
+import { forgetSetAside, recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
 import { applyManagedPolicy } from './managed';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
+import { ownPagesOnly } from './own-pages';
 import { registerPatternHandlers } from './pattern-handlers';
-import { buildSignal, enqueue } from './queue';
+import { buildSignal, discardRefused, enqueue, forgetDropped, retryRefused, waitingCount } from './queue';
 import { syncRegistrations } from './registration';
 import { flush, status } from './sync';
 
@@ -38,7 +39,7 @@ async function scheduleFlush(): Promise<void> {
 }
 
 async function updateBadge(): Promise<void> {
-	const waiting = (await queueStorage.getValue()).filter((entry) => !entry.rejected).length;
+	const waiting = await waitingCount();
 	await browser.action.setBadgeText({ text: waiting > 0 ? String(Math.min(waiting, 9999)) : '' });
 	await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
 }
@@ -70,20 +71,53 @@ export function startBackground(): void {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
 		return flush();
 	});
-	onMessage('saveConnection', async ({ data }) => {
-		const result = await saveConnection(data);
-		void scheduleFlush();
-		return result;
-	});
-	onMessage('enroll', async ({ data }) => {
-		const result = await enrollWithCode(data);
-		void scheduleFlush();
-		return result;
-	});
-	onMessage('registerGlpiUrls', async ({ data }) => {
-		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
-		return attempt(() => registerEverywhere(data));
-	});
+	// The notices of what was set aside (invalid counters) and dropped (the queue's cap) are cleared together.
+	// What only the user may do, from the popup or the options page (background/own-pages.ts).
+	onMessage(
+		'clearSetAside',
+		ownPagesOnly(async () => {
+			await Promise.all([forgetSetAside(), forgetDropped()]);
+			return status();
+		}),
+	);
+	onMessage(
+		'retryRefused',
+		ownPagesOnly(async ({ data }) => {
+			await retryRefused(new Set(data));
+			await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
+			return flush();
+		}),
+	);
+	onMessage(
+		'discardRefused',
+		ownPagesOnly(async ({ data }) => {
+			await discardRefused(new Set(data));
+			return status();
+		}),
+	);
+	onMessage(
+		'saveConnection',
+		ownPagesOnly(async ({ data }) => {
+			const result = await saveConnection(data);
+			void scheduleFlush();
+			return result;
+		}),
+	);
+	onMessage(
+		'enroll',
+		ownPagesOnly(async ({ data }) => {
+			const result = await enrollWithCode(data);
+			void scheduleFlush();
+			return result;
+		}),
+	);
+	onMessage(
+		'registerGlpiUrls',
+		ownPagesOnly(async ({ data }) => {
+			await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
+			return attempt(() => registerEverywhere(data));
+		}),
+	);
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));
 	onMessage('getHints', ({ data }) => hintsFor(data.route, data.language, data.interface));

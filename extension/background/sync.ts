@@ -2,9 +2,9 @@ import { MAX_SIGNALS_PER_BATCH } from '../../shared/limits';
 import type { Signal } from '../../shared/schemas/signal';
 import { type ApiFailure, apiClient, failureOf } from '../core/api-client';
 import type { SyncStatus } from '../core/messaging';
-import { type Rejection, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
+import { type Rejection, frictionSetAsideStorage, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
 import { flushFriction } from './friction';
-import { acknowledge, countAttempt, pending, reject } from './queue';
+import { MAX_QUEUED_SIGNALS, acknowledge, countAttempt, pending, refusedEntries, reject } from './queue';
 
 /** Backoff after the n-th consecutive failure: 5 s doubling to 30 min, with ±50 % jitter so clients do not align. */
 export function backoffMs(failures: number, random = Math.random): number {
@@ -12,8 +12,12 @@ export function backoffMs(failures: number, random = Math.random): number {
 	return Math.round(base * (0.5 + random()));
 }
 
-/** Failures that say nothing about the signals themselves: keep them queued and retry later. */
-const isTransient = (status: number) => status === 0 || status === 401 || status === 403 || status === 408 || status === 429 || status >= 500;
+/**
+ * Failures that say nothing about the signals themselves: keep them queued and retry later. A 403 is about a signal
+ * (a reporter's token may not send a ticket pattern, API.md): it is split out and set aside like a 400, or one
+ * refused pattern would block every signal queued after it, for good (issue 15).
+ */
+const isTransient = (status: number) => status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
 
 type SendOutcome = { kind: 'ok'; acknowledged: string[] } | { kind: 'failed'; failure: ApiFailure; retryAfterMs?: number };
 
@@ -62,9 +66,20 @@ async function sendBatch(baseUrl: string, token: string, signals: Signal[]): Pro
 
 let running: Promise<SyncStatus> | undefined;
 
-/** Flushes the queue in batches of 100; one flush at a time (callers share the running one). */
+/**
+ * Flushes the queue in batches of 100; one flush at a time (callers share the running one). A flush that throws (a
+ * storage failure, a bug) is recorded like a failed send, so the popup shows it instead of `failures: 0` (issue 15).
+ */
 export function flush(now: () => Date = () => new Date()): Promise<SyncStatus> {
-	running ??= doFlush(now).finally(() => {
+	running ??= doFlush(now)
+		.catch(async (error: unknown) => {
+			const state = await syncStateStorage.getValue();
+			const failures = state.failures + 1;
+			const message = `extension: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+			await syncStateStorage.setValue({ ...state, failures, lastError: { message, at: now().toISOString() }, nextAttemptAt: new Date(now().getTime() + backoffMs(failures)).toISOString() });
+			return status();
+		})
+		.finally(() => {
 		running = undefined;
 	});
 	return running;
@@ -74,8 +89,12 @@ async function doFlush(now: () => Date): Promise<SyncStatus> {
 	const [{ backendUrl }, token] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue()]);
 	const state = await syncStateStorage.getValue();
 	if (!backendUrl || !token) return status();
-	// Automatic friction periods that ended become signals first, and go out in this same flush.
-	await flushFriction(now());
+	// Automatic friction periods that ended become signals first, and go out in this same flush. A failure there
+	// never keeps the queue (the user's typed words) from going out.
+	const frictionFailure = await flushFriction(now()).then(
+		() => undefined,
+		(error: unknown) => (error instanceof Error ? error.message : String(error)),
+	);
 	for (;;) {
 		const batch = await pending(MAX_SIGNALS_PER_BATCH);
 		if (batch.length === 0) break;
@@ -92,7 +111,8 @@ async function doFlush(now: () => Date): Promise<SyncStatus> {
 			return status();
 		}
 	}
-	await syncStateStorage.setValue({ lastSyncAt: now().toISOString(), lastError: null, failures: 0, nextAttemptAt: null });
+	const lastError = frictionFailure === undefined ? null : { message: `extension: ${frictionFailure}`.slice(0, 500), at: now().toISOString() };
+	await syncStateStorage.setValue({ lastSyncAt: now().toISOString(), lastError, failures: 0, nextAttemptAt: null });
 	return status();
 }
 
@@ -102,6 +122,7 @@ function describe(failure: ApiFailure): string {
 }
 
 export async function status(): Promise<SyncStatus> {
-	const [queue, state] = await Promise.all([queueStorage.getValue(), syncStateStorage.getValue()]);
-	return { ...state, waiting: queue.filter((entry) => !entry.rejected).length, rejected: queue.filter((entry) => entry.rejected) };
+	const [index, rejected, state, setAside] = await Promise.all([queueStorage.getValue(), refusedEntries(), syncStateStorage.getValue(), frictionSetAsideStorage.getValue()]);
+	const waiting = index.segments.reduce((sum, info) => sum + info.entries - info.refused, 0);
+	return { ...state, waiting, rejected, setAside, dropped: index.dropped, cap: MAX_QUEUED_SIGNALS };
 }

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { Toast, useToast } from './toast';
 import { type Anchored, useAnchors } from './use-anchors';
 import { useLanguage } from './use-language';
+import { refusalWords } from '../core/refusal-words';
 
 interface Props {
 	hints: HintView[];
@@ -40,7 +41,7 @@ export function MeTooLayer({ hints, page, doc, signal }: Props) {
 			names: peopleOnPage(doc),
 		};
 		void sendMessage('meToo', { key: hint.key, draft }).then(
-			(result) => setToast(result.ok ? { text: t('metoo.saved'), error: false } : { text: t('popup.error', { message: result.error }), error: true }),
+			(result) => setToast(result.ok ? { text: t('metoo.saved'), error: false } : { text: refusalWords(result.error), error: true }),
 			(error: unknown) => setToast({ text: t('popup.error', { message: String(error) }), error: true }),
 		);
 	}

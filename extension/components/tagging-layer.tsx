@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { type FrictionInput, FrictionForm } from './friction-form';
 import { Toast, useToast } from './toast';
 import { useLanguage } from './use-language';
+import { refusalWords } from '../core/refusal-words';
 
 /** How the feature drives the layer: start picking, or open the form on a known element (context menu). */
 export interface TaggingControls {
@@ -71,7 +72,7 @@ export function TaggingLayer({ controls, page, doc, signal }: Props) {
 		setMode({ step: 'idle' });
 		const draft = { kind: 'friction' as const, page: context, tags: input.tags, text: input.text, names, privacy, ...(target ? { target } : {}) };
 		void sendMessage('enqueueSignal', draft).then(
-			(result) => setToast(result.ok ? { text: t('capture.saved'), error: false } : { text: t('popup.error', { message: result.error }), error: true }),
+			(result) => setToast(result.ok ? { text: t('capture.saved'), error: false } : { text: refusalWords(result.error), error: true }),
 			(error: unknown) => setToast({ text: t('popup.error', { message: String(error) }), error: true }),
 		);
 	}

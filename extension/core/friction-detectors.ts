@@ -1,8 +1,11 @@
 import { isOwnUi } from '../glpi/element-target';
+import { fromUser } from './user-input';
 
 /**
  * Automatic friction, seen from the page: rage clicks, dead clicks and slow page loads. Each detector reports an
- * element (or the page); the background counts, and sends one signal per element and kind per period.
+ * element (or the page); the background counts, and sends one signal per element and kind per period. Only the
+ * user's own (trusted) clicks count: a GLPI page's script can dispatch any number of clicks, and 75 of them made 25
+ * backlog items before this check (issue 15).
  */
 
 export const RAGE_WINDOW_MS = 1000;
@@ -49,7 +52,7 @@ export function watchRageClicks(doc: Document, signal: AbortSignal, report: (ele
 	doc.addEventListener(
 		'click',
 		(event) => {
-			if (!(event.target instanceof Element) || isOwnUi(event.target) || opensElsewhere(event)) return;
+			if (!fromUser(event) || !(event.target instanceof Element) || isOwnUi(event.target) || opensElsewhere(event)) return;
 			if (rage.push({ t: event.timeStamp, x: event.clientX, y: event.clientY })) report(event.target);
 		},
 		{ capture: true, passive: true, signal },
@@ -85,7 +88,7 @@ export function watchDeadClicks(doc: Document, signal: AbortSignal, report: (ele
 	doc.addEventListener(
 		'click',
 		(event) => {
-			if (!(event.target instanceof Element) || opensElsewhere(event)) return;
+			if (!fromUser(event) || !(event.target instanceof Element) || opensElsewhere(event)) return;
 			const element = clickableOf(event.target);
 			if (!element) return;
 			if (!observer) {

@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Page, Pattern, SignalKind } from '../../shared/schemas/signal';
 import type { Role, WhoAmI } from '../../shared/schemas/workspace';
 import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from './pattern-messages';
-import type { FrictionKind, PrivacySettings, QueuedSignal, SyncState } from './storage';
+import type { FrictionKind, PrivacySettings, QueuedSignal, SetAsideFriction, SyncState } from './storage';
 
 /** What a content script hands to the background: the background adds id, time and reporter, checks and queues it. */
 export interface SignalDraft {
@@ -21,11 +21,23 @@ export interface SignalDraft {
 	privacy?: PrivacySettings;
 }
 
+/**
+ * The local queue's cap (background/queue.ts), and the error a capture gets when only typed words fill it: here so
+ * that the overlay can say it in the user's language without importing the background's code.
+ */
+export const MAX_QUEUED_SIGNALS = 2_000;
+export const QUEUE_FULL = 'queue-full';
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; status?: number };
 
 export interface SyncStatus extends SyncState {
 	waiting: number;
 	rejected: QueuedSignal[];
+	/** Automatic friction that could not become a valid signal: shown, never sent, never blocking the rest. */
+	setAside: SetAsideFriction[];
+	/** What the queue's cap dropped since the user last cleared the notice, and the cap. */
+	dropped: { automatic: number; patterns: number };
+	cap: number;
 }
 
 /** What the GLPI overlay needs to know about the user's and the workspace's choices (never a credential). */
@@ -73,6 +85,11 @@ interface ProtocolMap {
 	enqueueSignal(draft: SignalDraft): Result<{ id: string; waiting: number }>;
 	getSyncStatus(): SyncStatus;
 	syncNow(): SyncStatus;
+	/** The popup clears the list of set-aside automatic friction counts. */
+	clearSetAside(): SyncStatus;
+	/** The popup sends refused signals again, or discards them, by id. */
+	retryRefused(ids: string[]): SyncStatus;
+	discardRefused(ids: string[]): SyncStatus;
 	saveConnection(input: { backendUrl: string; token: string }): Result<WhoAmI>;
 	/** Exchanges an enrollment code for this browser's own token, then saves it like saveConnection. */
 	enroll(input: { backendUrl: string; code: string; label: string }): Result<WhoAmI>;

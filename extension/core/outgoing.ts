@@ -36,8 +36,25 @@ export function outgoingOf(draft: SignalDraft, privacy: PrivacySettings): Outgoi
 		outgoing.target = label ? { selector: draft.target.selector, label } : { selector: draft.target.selector };
 	}
 	if (draft.count !== undefined) outgoing.count = draft.count;
-	if (draft.pattern) outgoing.pattern = draft.pattern;
+	if (draft.pattern) outgoing.pattern = privacy.redactNames ? { ...draft.pattern, signature: signatureWithoutNames(draft.pattern.signature, draft.names ?? []) } : draft.pattern;
 	return outgoing;
+}
+
+/** Lower case, accents folded: how the pattern engine writes a signature's words (shared/text/normalize.ts, `fold`). */
+const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+
+/**
+ * A ticket pattern's keyword signature without the names of people GLPI shows on the page. Its words are the tickets'
+ * own, so a requester named in two titles got into it ("salary advance dupontel"), and reporters read it back through
+ * GET /v1/hints (issue 15). The engine keeps only words several tickets of the group share; here every word that is
+ * a part of a known name (requester, technician, author: glpi/people.ts) goes too, unless the workspace shares text
+ * and the user allowed names (the caller's privacy switch). A signature of names only becomes a neutral one.
+ */
+export function signatureWithoutNames(signature: string, names: readonly string[]): string {
+	const parts = new Set(names.flatMap((name) => fold(name).split(/[^\p{L}\p{N}]+/u)).filter((part) => part.length >= 2));
+	if (parts.size === 0) return signature;
+	const kept = signature.split(/\s+/).filter((word) => word && !parts.has(fold(word)));
+	return kept.length > 0 ? kept.join(' ') : 'similar tickets';
 }
 
 /**

@@ -44,12 +44,71 @@ export interface QueuedSignal {
 	signal: Signal;
 	queuedAt: string;
 	attempts: number;
-	/** Set when the server refused the signal for good (4xx other than 401/403/408/413/429): kept and shown, never dropped. */
+	/** Set when the server refused the signal for good (a 4xx other than 401, 408 and 429): kept and shown, never dropped. */
 	rejected?: Rejection;
 }
 
-/** Signals waiting for the server's acknowledgement; survives browser and service-worker restarts. */
-export const queueStorage = storage.defineItem<QueuedSignal[]>('local:queue', { fallback: [], version: 1 });
+/**
+ * Signals waiting for the server's acknowledgement; they survive browser and service-worker restarts. The queue is cut
+ * in segments of QUEUE_SEGMENT_SIZE signals, each under its own key, with this index under `local:queue`: adding a
+ * signal rewrites the last segment and the index, never the whole queue. Version 1 held the whole queue as one array
+ * rewritten on every add (issue 15: near the storage quota, about 20,000 signals, each capture took 5 to 10 s to save).
+ */
+export const QUEUE_SEGMENT_SIZE = 100;
+
+/** One segment's counts, kept in the index so that counting and eviction never read every segment. */
+export interface QueueSegmentInfo {
+	/** The segment's number: its key is `local:queue.<n>`. */
+	n: number;
+	entries: number;
+	/** Refused by the server, waiting for the user's retry or discard. */
+	refused: number;
+	/** Automatic friction counts: what goes first when the queue is full. */
+	automatic: number;
+	/** Ticket patterns: what goes next (GLPI still holds the tickets; the pattern can be suggested again). */
+	patterns: number;
+}
+
+export interface QueueIndex {
+	segments: QueueSegmentInfo[];
+	/** The number of the next segment to open. */
+	next: number;
+	/** What the cap made the extension drop since the user last cleared the notice (shown in the popup). */
+	dropped: { automatic: number; patterns: number };
+}
+
+export const EMPTY_QUEUE: QueueIndex = { segments: [], next: 0, dropped: { automatic: 0, patterns: 0 } };
+
+export const queueSegmentKey = (n: number) => `local:queue.${n}` as const;
+
+export function segmentInfo(n: number, entries: readonly QueuedSignal[]): QueueSegmentInfo {
+	const info = { n, entries: entries.length, refused: 0, automatic: 0, patterns: 0 };
+	for (const entry of entries) {
+		if (entry.rejected) info.refused++;
+		if (entry.signal.kind === 'auto-friction') info.automatic++;
+		if (entry.signal.kind === 'pattern') info.patterns++;
+	}
+	return info;
+}
+
+/** Version 1's single array becomes segments: written first, then the index that lists them (WXT writes it last). */
+async function segmentQueue(old: QueuedSignal[] | QueueIndex): Promise<QueueIndex> {
+	if (!Array.isArray(old)) return old;
+	const segments: QueueSegmentInfo[] = [];
+	const writes: { key: `local:${string}`; value: QueuedSignal[] }[] = [];
+	for (let start = 0, n = 0; start < old.length; start += QUEUE_SEGMENT_SIZE, n++) {
+		const entries = old.slice(start, start + QUEUE_SEGMENT_SIZE);
+		writes.push({ key: queueSegmentKey(n), value: entries });
+		segments.push(segmentInfo(n, entries));
+	}
+	if (writes.length > 0) await storage.setItems(writes);
+	return { ...EMPTY_QUEUE, segments, next: segments.length };
+}
+
+export const queueStorage = storage.defineItem<QueueIndex>('local:queue', { fallback: EMPTY_QUEUE, version: 2, migrations: { 2: segmentQueue } });
+
+/** One segment of the queue (its number comes from the index). */
+export const queueSegmentStorage = (n: number) => storage.defineItem<QueuedSignal[]>(queueSegmentKey(n), { fallback: [] });
 
 export interface SyncError {
 	message: string;
@@ -103,6 +162,22 @@ export interface FrictionCounter {
 
 /** Counters of automatic friction, by `${route}|${selector}|${kind}`, kept by the background (content scripts only report). */
 export const frictionCountersStorage = storage.defineItem<Record<string, FrictionCounter>>('local:frictionCounters', { fallback: {}, version: 1 });
+
+/**
+ * Automatic friction that could not become a valid signal (a route over 200 characters, an item id past the safe
+ * integers, a selector over 500 characters...): set aside and shown in the popup, never retried, so that it never
+ * blocks the other counters or the queue (issue 15). At most MAX_SET_ASIDE, the newest kept.
+ */
+export interface SetAsideFriction {
+	/** The counter's key, clipped: what the popup shows (route, element, kind). */
+	key: string;
+	kind: FrictionKind;
+	/** What the shared schema said, in short. */
+	reason: string;
+	at: string;
+}
+
+export const frictionSetAsideStorage = storage.defineItem<SetAsideFriction[]>('local:frictionSetAside', { fallback: [], version: 1 });
 
 /** "Me too" already given, by `${route}|${selector}`, with the time: one per element and user, shown as given. */
 export const meTooStorage = storage.defineItem<Record<string, string>>('local:meToo', { fallback: {}, version: 1 });

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/settings';
 import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
+import { refusalWords } from '../core/refusal-words';
 
 /** Opens the panel when the keyboard shortcut asks (through the background). */
 const openRequests = new EventTarget();
@@ -48,7 +49,7 @@ function CaptureButton({ context }: { context: FeatureContext }) {
 		// on the network. If the background refuses it, the words come back in an error toast, never lost silently.
 		setOpen(null);
 		void sendMessage('enqueueSignal', { ...input, page: open.page, names: open.names, privacy }).then(
-			(result) => setToast(result.ok ? { text: t('capture.saved'), error: false } : { text: `${t('popup.error', { message: result.error })} — ${input.text}`, error: true }),
+			(result) => setToast(result.ok ? { text: t('capture.saved'), error: false } : { text: `${refusalWords(result.error)} — ${input.text}`, error: true }),
 			(error: unknown) => setToast({ text: `${t('popup.error', { message: String(error) })} — ${input.text}`, error: true }),
 		);
 	}

@@ -1,4 +1,5 @@
 import { observe } from '../core/dom';
+import { fromUser } from '../core/user-input';
 import { targetOf } from './element-target';
 import { GLPI } from './selectors';
 
@@ -32,11 +33,13 @@ function readStoredSubmit(storage: Storage | undefined): LastSubmit | undefined 
 export function watchFormErrors(doc: Document, signal: AbortSignal, report: (target: Target) => void, now = () => Date.now()): void {
 	const storage = doc.defaultView?.sessionStorage;
 	let lastSubmit = readStoredSubmit(storage);
-	doc.addEventListener('invalid', (event) => event.target instanceof Element && report(targetOf(event.target)), { capture: true, signal });
+	// A page script's dispatched `invalid` and `submit` are not trusted and count for nothing. What it can still do (call
+	// checkValidity(), requestSubmit(), or show a toast of its own) is said in docs/SECURITY.md.
+	doc.addEventListener('invalid', (event) => fromUser(event) && event.target instanceof Element && report(targetOf(event.target)), { capture: true, signal });
 	doc.addEventListener(
 		'submit',
 		(event) => {
-			if (!(event.target instanceof Element)) return;
+			if (!fromUser(event) || !(event.target instanceof Element)) return;
 			lastSubmit = { target: targetOf(event.target), at: now() };
 			try {
 				storage?.setItem(SUBMIT_KEY, JSON.stringify(lastSubmit));

@@ -111,6 +111,14 @@ export const enManager = {
 	'glpi.content.evidence': 'What people reported',
 	'glpi.content.pages': 'Where',
 	'glpi.content.tickets': 'Tickets',
+	'popup.setAside': '{count} automatic friction counts could not become a valid signal and were set aside (the rest syncs):',
+	'popup.setAsideOne': '{what}: {reason}',
+	'popup.setAsideClear': 'Clear this list',
+	'popup.retry': 'Retry',
+	'popup.discard': 'Discard',
+	'popup.retryAll': 'Retry all',
+	'popup.discardAll': 'Discard all',
+	'popup.dropped': 'The queue was full ({cap} signals): {automatic} automatic friction counts and {patterns} ticket patterns were dropped, oldest first. Typed captures are never dropped.',
 } as const;
 
 export type ManagerMessageKey = keyof typeof enManager;

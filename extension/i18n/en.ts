@@ -64,6 +64,7 @@ export const en = {
 	'popup.lastSync': 'Last sync: {when}',
 	'popup.never': 'never',
 	'popup.syncNow': 'Sync now',
+	'capture.queueFull': 'Not saved: {cap} signals already wait to be sent. Sync, or discard refused ones in the popup, then send again.',
 	'popup.error': 'Error: {message}',
 	'status.new': 'New',
 	'status.plan': 'Plan',

@@ -112,4 +112,12 @@ export const frManager: Record<ManagerMessageKey, string> = {
 	'glpi.content.evidence': 'Ce que les personnes ont signalé',
 	'glpi.content.pages': 'Où',
 	'glpi.content.tickets': 'Tickets',
+	'popup.setAside': '{count} comptes de friction automatique ne pouvaient pas former un signal valide et ont été mis de côté (le reste se synchronise) :',
+	'popup.setAsideOne': '{what} : {reason}',
+	'popup.setAsideClear': 'Effacer cette liste',
+	'popup.retry': 'Réessayer',
+	'popup.discard': 'Écarter',
+	'popup.retryAll': 'Tout réessayer',
+	'popup.discardAll': 'Tout écarter',
+	'popup.dropped': 'La file était pleine ({cap} signaux) : {automatic} comptes de friction automatique et {patterns} motifs de tickets ont été abandonnés, les plus anciens d’abord. Ce que les personnes écrivent n’est jamais abandonné.',
 };

@@ -65,6 +65,7 @@ export const fr: Record<MessageKey, string> = {
 	'popup.lastSync': 'Dernière synchronisation : {when}',
 	'popup.never': 'jamais',
 	'popup.syncNow': 'Synchroniser',
+	'capture.queueFull': 'Non enregistré : {cap} signaux attendent déjà d’être envoyés. Synchronisez, ou écartez ceux qui ont été refusés dans la fenêtre de l’extension, puis renvoyez.',
 	'popup.error': 'Erreur : {message}',
 	'status.new': 'Nouveau',
 	'status.plan': 'Planifier',

@@ -39,7 +39,7 @@ describe('the extension users install', () => {
 		expect(manifest.host_permissions ?? []).toEqual([]);
 		expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
 		expect(manifest.content_scripts ?? []).toEqual([]);
-		expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'contextMenus', 'activeTab']);
+		expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'contextMenus']);
 		expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|"webRequest|"cookies"|"history"/);
 	});
 
@@ -89,7 +89,7 @@ describe('the extension users install', () => {
 				return { ...(await api.permissions.getAll()), scripts: await api.scripting.getRegisteredContentScripts() };
 			});
 			expect(granted.origins).toEqual([]);
-			expect(granted.permissions?.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+			expect(granted.permissions?.sort()).toEqual(['alarms', 'contextMenus', 'scripting', 'storage']);
 			expect(granted.scripts).toEqual([]);
 			// A GLPI page nobody granted: nothing of ours in it.
 			const page = await context.newPage();

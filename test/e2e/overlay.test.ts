@@ -197,6 +197,38 @@ describe('GLPI Improve on GLPI pages', () => {
 		expect(rages).toHaveLength(1);
 	});
 
+	it("counts none of a GLPI page script's synthetic clicks (issue 15: 75 of them made 25 backlog items)", async () => {
+		// Automatic friction is on since the test above. The page's own script clicks as fast as it can.
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').waitFor();
+		const serviceWorker = browser.context.serviceWorkers()[0];
+		if (!serviceWorker) throw new Error('no service worker');
+		const counters = () =>
+			serviceWorker.evaluate(async () => {
+				const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+				const { frictionCounters } = (await api.storage.local.get('frictionCounters')) as { frictionCounters?: Record<string, { count: number }> };
+				return Object.fromEntries(Object.entries(frictionCounters ?? {}).map(([key, counter]) => [key, counter.count]));
+			});
+		const before = await counters();
+		const dispatched = await page.evaluate(() => {
+			// No link followed, no form posted: the page stays, so that the detectors see every click.
+			window.addEventListener('click', (event) => event.preventDefault(), true);
+			const targets = [...document.querySelectorAll('#itil-form button, #itil-form label, a[href]')].slice(0, 30);
+			let count = 0;
+			for (let round = 0; round < 100; round++)
+				for (const [i, element] of targets.entries()) {
+					const box = element.getBoundingClientRect();
+					element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, clientX: box.x + 1 + (i % 3), clientY: box.y + 1 }));
+					count++;
+				}
+			return count;
+		});
+		expect(dispatched).toBeGreaterThan(300);
+		// Past the dead-click delay (2.5 s): any count would be reported by now.
+		await page.waitForTimeout(3_500);
+		expect(await counters()).toEqual(before);
+	});
+
 	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', { timeout: 240_000 }, async (context) => {
 		if (!(await hasHints(worker, tokens.technician))) return context.skip('this backend has no GET /v1/hints yet (it comes with the backend branch)');
 		// Only what a manager triaged shows to users (issue 15). The background keeps a route's hints a minute, so the

@@ -66,3 +66,26 @@ describe('what leaves the browser', () => {
 		expect(migrated).toMatchObject({ backendUrl: 'http://x', language: 'fr', autoFriction: false, slowPageMs: 4000, privacy: all });
 	});
 });
+
+describe("a ticket pattern's keyword signature (issue 15)", () => {
+	const listPage = { route: '/front/ticket.php', kind: 'ticket-list' as const };
+	const cluster = { ticketIds: [11, 12, 13], size: 3, signature: 'salary advance dupontel', sample: 'Salary advance for Dupontel' };
+	const config = { autoFriction: false, slowPageMs: 4000, privacy: all, role: 'technician' as const, shareText: false };
+
+	it('leaves the browser without the names GLPI shows on the page, accents and case aside', async () => {
+		const { patternSignalDraft } = await import('../../extension/core/pattern-signal');
+		const draft = patternSignalDraft({ cluster, page: listPage, config, names: ['Dupontel Marc', 'Hélène Müller'] });
+		expect(outgoingOf(draft, all).pattern?.signature).toBe('salary advance');
+		const accented = patternSignalDraft({ cluster: { ...cluster, signature: 'muller vpn helene' }, page: listPage, config, names: ['Hélène Müller'] });
+		expect((await buildSignal(accented)).pattern?.signature).toBe('vpn');
+		// Names only: a neutral signature, still a valid signal.
+		const onlyNames = patternSignalDraft({ cluster: { ...cluster, signature: 'dupontel marc' }, page: listPage, config, names: ['Dupontel Marc'] });
+		expect((await buildSignal(onlyNames)).pattern?.signature).not.toMatch(/dupontel|marc/);
+	});
+
+	it('keeps them only when the workspace shares text and the user allowed names', async () => {
+		const { patternSignalDraft } = await import('../../extension/core/pattern-signal');
+		const draft = patternSignalDraft({ cluster, page: listPage, config, names: ['Dupontel Marc'] });
+		expect(outgoingOf(draft, { ...all, redactNames: false }).pattern?.signature).toBe('salary advance dupontel');
+	});
+});

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildSignal, enqueue } from '../../extension/background/queue';
+import { allQueued, buildSignal, enqueue } from '../../extension/background/queue';
 import { flush } from '../../extension/background/sync';
-import { DEFAULT_SETTINGS, queueStorage, settingsStorage, tokenStorage } from '../../extension/core/storage';
+import { DEFAULT_SETTINGS, settingsStorage, tokenStorage } from '../../extension/core/storage';
 
 /**
  * The client half of the server-fault proof (test/worker/faults.test.ts is the server half): when the worker answers
@@ -61,7 +61,7 @@ describe('the sync after a server fault', () => {
 		expect(failed.rejected).toEqual([]);
 		expect(Date.parse(failed.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
 		expect((await flush()).failures).toBe(2);
-		expect((await queueStorage.getValue()).map((entry) => entry.attempts)).toEqual(Array(7).fill(2));
+		expect((await allQueued()).map((entry) => entry.attempts)).toEqual(Array(7).fill(2));
 
 		const recovered = await flush();
 		expect(recovered).toMatchObject({ waiting: 0, failures: 0, lastError: null });
@@ -76,7 +76,7 @@ describe('the sync after a server fault', () => {
 
 		const failed = await flush();
 		expect(failed.waiting).toBe(150);
-		expect((await queueStorage.getValue()).map((entry) => entry.signal.id)).toEqual(ids.slice(100));
+		expect((await allQueued()).map((entry) => entry.signal.id)).toEqual(ids.slice(100));
 		await flush();
 		expect(backend.requests.map((batch) => [batch[0], batch.length])).toEqual([
 			[ids[0], 100],
@@ -84,7 +84,7 @@ describe('the sync after a server fault', () => {
 			[ids[100], 100],
 			[ids[200], 50],
 		]);
-		expect(await queueStorage.getValue()).toEqual([]);
+		expect(await allQueued()).toEqual([]);
 		expect([...backend.stored.values()].every((count) => count === 1)).toBe(true);
 		expect(backend.stored.size).toBe(250);
 	});

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildSignal, enqueue } from '../../extension/background/queue';
+import { allQueued, buildSignal, enqueue } from '../../extension/background/queue';
 import { flush, status } from '../../extension/background/sync';
-import { DEFAULT_SETTINGS, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../../extension/core/storage';
+import { DEFAULT_SETTINGS, frictionCountersStorage, settingsStorage, syncStateStorage, tokenStorage, whoAmIStorage } from '../../extension/core/storage';
 
 const page = { route: '/front/ticket.form.php', kind: 'ticket-form' as const };
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -15,11 +15,14 @@ function fakeBackend() {
 		batches: [] as number[],
 		down: false,
 		refuse: new Set<string>(),
+		/** Ids refused with 403, as a reporter's token is for a ticket pattern (API.md, roles). */
+		forbid: new Set<string>(),
 		fetch: vi.fn(async (input: Request | string, init?: RequestInit) => {
 			if (backend.down) throw new TypeError('Failed to fetch');
 			const request = input instanceof Request ? input : new Request(input, init);
 			const { signals } = (await request.json()) as { signals: { id: string }[] };
 			backend.batches.push(signals.length);
+			if (signals.some((signal) => backend.forbid.has(signal.id))) return json({ error: { code: 'forbidden', message: 'this role may not send pattern signals' } }, 403);
 			const refused = signals.filter((signal) => backend.refuse.has(signal.id));
 			if (refused.length > 0) return json({ error: { code: 'invalid_request', message: 'text too long', issues: [{ path: 'signals.0.text', message: 'too long' }] } }, 400);
 			const duplicates = signals.filter((signal) => received.includes(signal.id)).map((signal) => signal.id);
@@ -70,7 +73,7 @@ describe('the sync', () => {
 		expect(failed.lastError).toMatchObject({ status: 0, code: 'network' });
 		expect(failed.failures).toBe(1);
 		expect(Date.parse(failed.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
-		expect((await queueStorage.getValue()).every((entry) => entry.attempts === 1)).toBe(true);
+		expect((await allQueued()).every((entry) => entry.attempts === 1)).toBe(true);
 
 		backend.down = false;
 		const recovered = await flush();
@@ -91,11 +94,38 @@ describe('the sync', () => {
 		expect(backend.batches.length).toBe(before);
 	});
 
+	it('sets aside a signal refused with 403 and sends the others, so one refused signal never blocks the queue', async () => {
+		const ids = await queue(6);
+		backend.forbid.add(ids[2]!);
+		const result = await flush();
+		expect(backend.received.sort()).toEqual(ids.filter((id) => id !== ids[2]).sort());
+		expect(result).toMatchObject({ waiting: 0, lastError: null, failures: 0 });
+		expect(result.rejected.map((entry) => [entry.signal.id, entry.rejected?.status, entry.rejected?.code])).toEqual([[ids[2], 403, 'forbidden']]);
+		// Signals queued later go out: nothing waits behind the refused one.
+		const later = await queue(2);
+		await flush();
+		expect(backend.received).toEqual(expect.arrayContaining(later));
+		expect((await status()).waiting).toBe(0);
+	});
+
+	it("sends the user's typed idea even when an automatic friction counter cannot become a signal, and shows that counter", async () => {
+		await settingsStorage.setValue({ ...(await settingsStorage.getValue()), autoFriction: true });
+		await whoAmIStorage.setValue({ workspace: { id: 'ws_123456', name: 'Desk' }, role: 'reporter', tokenId: 'tok_123456', settings: { shareText: false, autoFriction: true } });
+		const long = { ...page, route: `/front/${'a'.repeat(250)}.php` };
+		const firstAt = new Date(Date.now() - 400 * 24 * 3600_000).toISOString();
+		await frictionCountersStorage.setValue({ bad: { id: crypto.randomUUID(), kind: 'rage-click', page: long, count: 3, firstAt, lastAt: firstAt } });
+		const ids = await queue(1);
+		const result = await flush();
+		expect(backend.received).toEqual(ids);
+		expect(result).toMatchObject({ waiting: 0, failures: 0, lastError: null });
+		expect(result.setAside.map((entry) => [entry.key, entry.kind])).toEqual([['bad', 'rage-click']]);
+	});
+
 	it('treats a signal the server already has as acknowledged (a retry after a lost answer)', async () => {
 		const [id] = await queue(1);
 		backend.received.push(id!);
 		await flush();
-		expect(await queueStorage.getValue()).toEqual([]);
+		expect(await allQueued()).toEqual([]);
 		expect((await status()).waiting).toBe(0);
 	});
 

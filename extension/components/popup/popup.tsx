@@ -24,7 +24,13 @@ export function Popup({ boot }: { boot: PopupBoot }) {
 	return (
 		<main class="gx-popup">
 			<h1>{t('app.name')}</h1>
-			<SyncStatusBar status={status} onSync={syncNow} />
+			<SyncStatusBar
+				status={status}
+				onSync={syncNow}
+				onClearSetAside={() => void sendMessage('clearSetAside', undefined).then(setStatus)}
+				onRetry={(ids) => void sendMessage('retryRefused', ids).then(setStatus)}
+				onDiscard={(ids) => void sendMessage('discardRefused', ids).then(setStatus)}
+			/>
 			{me === null ? (
 				<p>
 					{t('popup.notConfigured')}{' '}

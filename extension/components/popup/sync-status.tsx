@@ -14,7 +14,15 @@ export function syncErrorWords(error: SyncError): string {
 
 const timeOf = (iso: string) => new Date(iso).toLocaleString();
 
-export function SyncStatusBar({ status, onSync }: { status: SyncStatus | null; onSync(): void }) {
+interface Actions {
+	onSync(): void;
+	onClearSetAside(): void;
+	/** Refused signals, by id: sent again, or discarded for good. */
+	onRetry(ids: string[]): void;
+	onDiscard(ids: string[]): void;
+}
+
+export function SyncStatusBar({ status, onSync, onClearSetAside, onRetry, onDiscard }: { status: SyncStatus | null } & Actions) {
 	if (!status) return null;
 	return (
 		<section class="gx-sync" data-gx="sync-status" aria-live="polite">
@@ -26,10 +34,47 @@ export function SyncStatusBar({ status, onSync }: { status: SyncStatus | null; o
 					{status.nextAttemptAt && ` ${t('popup.nextAttempt', { when: timeOf(status.nextAttemptAt) })}`}
 				</span>
 			)}
-			{status.rejected.length > 0 && <span class="gx-error">{t('popup.rejected', { count: status.rejected.length })}</span>}
+			{status.rejected.length > 0 && (
+				<span class="gx-error" data-gx="rejected-all">
+					{t('popup.rejected', { count: status.rejected.length })}{' '}
+					<button type="button" data-gx="retry-all" onClick={() => onRetry(status.rejected.map((entry) => entry.signal.id))}>
+						{t('popup.retryAll')}
+					</button>{' '}
+					<button type="button" data-gx="discard-all" onClick={() => onDiscard(status.rejected.map((entry) => entry.signal.id))}>
+						{t('popup.discardAll')}
+					</button>
+				</span>
+			)}
 			{status.rejected.map((entry) => (
 				<span key={entry.signal.id} class="gx-error" data-gx="rejected">
-					{t('popup.rejectedOne', { what: entry.signal.text ?? t(`kind.${entry.signal.kind}`), reason: entry.rejected?.message ?? '' })}
+					{t('popup.rejectedOne', { what: entry.signal.text ?? t(`kind.${entry.signal.kind}`), reason: entry.rejected?.message ?? '' })}{' '}
+					<button type="button" data-gx="retry" onClick={() => onRetry([entry.signal.id])}>
+						{t('popup.retry')}
+					</button>{' '}
+					<button type="button" data-gx="discard" onClick={() => onDiscard([entry.signal.id])}>
+						{t('popup.discard')}
+					</button>
+				</span>
+			))}
+			{status.dropped.automatic + status.dropped.patterns > 0 && (
+				<span class="gx-error" role="alert" data-gx="dropped">
+					{t('popup.dropped', { cap: status.cap, automatic: status.dropped.automatic, patterns: status.dropped.patterns })}{' '}
+					<button type="button" data-gx="clear-dropped" onClick={onClearSetAside}>
+						{t('popup.setAsideClear')}
+					</button>
+				</span>
+			)}
+			{status.setAside.length > 0 && (
+				<span class="gx-error" data-gx="set-aside">
+					{t('popup.setAside', { count: status.setAside.length })}{' '}
+					<button type="button" data-gx="clear-set-aside" onClick={onClearSetAside}>
+						{t('popup.setAsideClear')}
+					</button>
+				</span>
+			)}
+			{status.setAside.map((entry) => (
+				<span key={entry.key} class="gx-error" data-gx="set-aside-one">
+					{t('popup.setAsideOne', { what: entry.key, reason: entry.reason })}
 				</span>
 			))}
 			<button type="button" data-gx="sync-now" onClick={onSync}>

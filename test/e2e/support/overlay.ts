@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
+import { readQueuedIds } from './queue-reader';
 
 /** The part of the extension API these helpers call inside the service worker (evaluated there, not in Node). */
 declare const chrome: {
@@ -64,10 +65,7 @@ export async function capture(page: Page, input: { kind?: 'idea' | 'friction' | 
 export async function queuedIds(browser: ExtensionBrowser): Promise<string[]> {
 	const worker = browser.context.serviceWorkers()[0];
 	if (!worker) throw new Error('no service worker');
-	return worker.evaluate(async () => {
-		const { queue } = (await chrome.storage.local.get('queue')) as { queue?: { signal: { id: string } }[] };
-		return (queue ?? []).map((entry) => entry.signal.id);
-	});
+	return worker.evaluate(readQueuedIds);
 }
 
 export async function badgeText(browser: ExtensionBrowser): Promise<string> {

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
+import { readQueuedIds } from './queue-reader';
 
 /** The part of the extension API read from an extension page (evaluated in the browser, not in Node). */
 declare const chrome: { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };
@@ -36,11 +37,7 @@ export async function openExtensionProbe(browser: ExtensionBrowser): Promise<Ext
 	const ours = () => [...versions.values()].filter((version) => version.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
 	return {
 		page,
-		queuedIds: () =>
-			page.evaluate(async () => {
-				const { queue } = (await chrome.storage.local.get('queue')) as { queue?: { signal: { id: string } }[] };
-				return (queue ?? []).map((entry) => entry.signal.id);
-			}),
+		queuedIds: () => page.evaluate(readQueuedIds),
 		async stopServiceWorker() {
 			const running = ours().filter((version) => version.runningStatus === 'running' || version.runningStatus === 'starting');
 			for (const version of running) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
