@@ -103,8 +103,8 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 	};
 
 	for (const styled of STYLED_PAGES) {
-		// Every page fails today (issue 14): the fixes flip them one kind of page at a time.
-		const test = it.fails;
+		// Known to fail until the fixes of the form's markers and notes land (issue 14, items 5 to 7).
+		const test = styled.kind === 'form' ? it.fails : it;
 		test(`${styled.file}: nothing of ours hides, covers or pushes GLPI`, async (context) => {
 			if (!hasStyledPages) return context.skip(SKIP_STYLED);
 			await open(styled);
