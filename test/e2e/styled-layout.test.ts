@@ -103,9 +103,7 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 	};
 
 	for (const styled of STYLED_PAGES) {
-		// Known to fail until the fixes of the form's markers and notes land (issue 14, items 5 to 7).
-		const test = styled.kind === 'form' ? it.fails : it;
-		test(`${styled.file}: nothing of ours hides, covers or pushes GLPI`, async (context) => {
+		it(`${styled.file}: nothing of ours hides, covers or pushes GLPI`, async (context) => {
 			if (!hasStyledPages) return context.skip(SKIP_STYLED);
 			await open(styled);
 			const problems = await check(styled, 'top');
