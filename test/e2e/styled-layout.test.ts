@@ -106,6 +106,9 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 		it(`${styled.file}: nothing of ours hides, covers or pushes GLPI`, async (context) => {
 			if (!hasStyledPages) return context.skip(SKIP_STYLED);
 			await open(styled);
+			// Our words follow GLPI's language (<html lang>) when the user chose none; the browser here is in English.
+			const lang = await page.evaluate(() => document.documentElement.lang);
+			expect(await page.locator('[data-gx="capture-button"]').textContent()).toBe(lang.startsWith('fr') ? 'Améliorer' : 'Improve');
 			const problems = await check(styled, 'top');
 			if (styled.kind === 'list') {
 				await scroll('.search-container', 150);
