@@ -19,7 +19,11 @@ const ROOM = 72;
 const OFFSET = { left: 4, right: 26 } as const;
 
 const clippersOf = new WeakMap<Element, Element[]>();
-const viewportOf = (element: Element) => ({ left: 0, top: 0, right: element.ownerDocument.documentElement.clientWidth, bottom: element.ownerDocument.documentElement.clientHeight });
+/** The viewport less its scroll bars; the window's size where the root element has no layout size (a DOM without layout). */
+function viewportOf(element: Element) {
+	const { documentElement: root, defaultView: view } = element.ownerDocument;
+	return { left: 0, top: 0, right: root.clientWidth || (view?.innerWidth ?? 0), bottom: root.clientHeight || (view?.innerHeight ?? 0) };
+}
 
 /** The part of the viewport where `element` can be seen: inside every box that scrolls or clips it. */
 function visibleArea(element: Element) {

@@ -71,7 +71,9 @@ export function clippingAncestors(element: Element): Element[] {
 	const found: Element[] = [];
 	for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
 		const style = view?.getComputedStyle(node);
-		if (style && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) found.push(node);
+		// An empty value is no overflow rule at all (a DOM without a style engine gives '' for every property).
+		const clips = (overflow: string) => overflow !== '' && overflow !== 'visible';
+		if (style && (clips(style.overflowX) || clips(style.overflowY))) found.push(node);
 	}
 	return found;
 }

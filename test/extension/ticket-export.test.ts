@@ -141,17 +141,15 @@ describe('the export cache of the background', () => {
 		expect(oldestKept).toBeGreaterThan(0);
 	});
 
-	it.skipIf(!hasCapturedPages)(`finds the 6 VPN, 5 password and 3 printer tickets in the captured export, largest first (${hasCapturedPages ? 'present' : SKIP_CAPTURED})`, async () => {
+	it.skipIf(!hasCapturedPages)(`finds the 6 VPN, 3 printer and the password tickets (resets apart from lockouts) in the captured export, largest first (${hasCapturedPages ? 'present' : SKIP_CAPTURED})`, async () => {
 		const csv = readFileSync(join(CAPTURED_DIR, '10.0.17_export_ticket_list_all.csv'), 'utf8');
 		const view = await exportPatterns({ key: 'captured', csv, scope: 'all' });
 		expect(view?.tickets).toBe(23);
-		const groups = view?.clusters.map((cluster) => [cluster.size, [...cluster.ticketIds].sort((a, b) => a - b)]);
-		// Largest first; the capture also holds three Wi-Fi and three laptop tickets.
-		expect(groups?.slice(0, 3)).toEqual([
-			[6, [1, 2, 3, 4, 5, 6]],
-			[5, [7, 8, 9, 10, 11]],
-			[3, [12, 13, 14]],
-		]);
+		const groups = view?.clusters.map((cluster) => [...cluster.ticketIds].sort((a, b) => a - b)) ?? [];
+		// Largest first. Resets and lockouts share the category "Password reset" but not their words (issue 16).
+		expect(groups[0]).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(groups).toEqual(expect.arrayContaining([[7, 9, 10], [8, 11], [12, 13, 14]]));
+		expect(view?.clusters.map((cluster) => cluster.size)).toEqual([...(view?.clusters.map((cluster) => cluster.size) ?? [])].sort((a, b) => b - a));
 		expect(view?.clusters[0]?.signature).toMatch(/vpn/);
 	});
 });
