@@ -15,3 +15,6 @@ export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'plan', 'do', 'check
  * 15: what nobody reviewed never shows on everyone's pages).
  */
 export const TRIAGED_OPEN_STATUSES: readonly ItemStatus[] = ['plan', 'do', 'check', 'act'];
+
+/** Roles an enrollment code can give: never manager (a manager token stays a deliberate POST /v1/tokens). */
+export const ENROLLMENT_ROLES = ['reporter', 'technician'] as const;

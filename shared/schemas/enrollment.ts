@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ENROLLMENT_ROLES } from '../vocabulary';
 import { IsoDateTimeSchema, ServerIdSchema } from './common';
 
 /**
  * Enrollment (added to the contract): a manager makes a code; a browser exchanges it once for a token of its own.
  * Codes are 16 characters of Crockford's base 32 (80 bits), shown in groups of four: GXE-ABCD-EFGH-JKMN-PQRS.
  */
-export const ENROLLMENT_ROLES = ['reporter', 'technician'] as const;
+export { ENROLLMENT_ROLES };
 export const EnrollmentRoleSchema = z.enum(ENROLLMENT_ROLES);
 
 export const ENROLLMENT_CODE_CHARACTERS = 16;

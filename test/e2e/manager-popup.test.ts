@@ -190,9 +190,12 @@ describe("the manager's popup", () => {
 		await popup.locator('.gx-back').click();
 		await popup.locator('[data-gx-item] .gx-row', { hasText: 'shortcut to reopen' }).click();
 		await popup.locator('[data-gx="item-detail"]').waitFor();
-		// The manager token is revoked behind the popup's back: the next change must come back with an error.
+		// The popup's manager token is revoked behind its back, by another manager (the last manager token of a
+		// workspace cannot be revoked): the next change must come back with an error.
+		const other = await api<{ token: string }>(worker, tokens.manager, '/v1/tokens', { method: 'POST', body: JSON.stringify({ role: 'manager', label: 'other manager' }) });
 		const me = await api<{ tokenId: string }>(worker, tokens.manager, '/v1/me');
-		await fetch(`${worker.url}/v1/tokens/${me.tokenId}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens.manager}` } });
+		const revoked = await fetch(`${worker.url}/v1/tokens/${me.tokenId}`, { method: 'DELETE', headers: { authorization: `Bearer ${other.token}` } });
+		expect(revoked.status).toBe(204);
 		await popup.locator('[data-gx-status="plan"]').click();
 		await expect.poll(() => popup.locator('[data-gx="notice"][role="alert"]').textContent()).toContain('Not saved');
 		expect(await popup.locator('[data-gx-status="new"]').getAttribute('aria-pressed')).toBe('true');

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ENROLLMENT_ROLES } from '../../../shared/schemas/enrollment';
+import { ENROLLMENT_ROLES } from '../../../shared/vocabulary';
 import { sendManagerMessage } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { NoticeLine, useNotice } from './use-notice';
