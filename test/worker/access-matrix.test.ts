@@ -9,9 +9,10 @@ import { ROUTES, type RouteCase } from './route-cases';
  * unknown token, a revoked token of each role, the admin token, each role of the workspace, and each role of another
  * workspace. A refused caller changes nothing anywhere (snapshot of every table); another workspace's caller never
  * reads or changes this workspace (404 on its ids, as if they did not exist; its own data only on list routes).
- * Rate limits are off here: they are tested in edges.test.ts, and the matrix makes many requests per token.
+ * Rate limits are off here: the per-token ones are tested in edges.test.ts, the per-address ones (tokens that are not
+ * valid, wrong enrollment codes) in auth-failures.test.ts and enrollment.test.ts; the matrix makes many requests per token.
  */
-const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0' };
+const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '0', ENROLL_FAILURES_PER_MINUTE: '0' };
 const RANK: Record<Role, number> = { reporter: 1, technician: 2, manager: 3 };
 const ROLES = ['reporter', 'technician', 'manager'] as const;
 

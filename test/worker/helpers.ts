@@ -32,7 +32,7 @@ export function call(path: string, init: CallInit = {}) {
 }
 
 /** The same request with some bindings replaced (a low rate limit, other CORS origins). */
-export function callWith(bindings: Partial<Record<'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_READS_PER_MINUTE' | 'ALLOWED_ORIGINS' | 'ENROLL_FAILURES_PER_MINUTE', string>>, path: string, init: CallInit = {}) {
+export function callWith(bindings: Partial<Record<'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_READS_PER_MINUTE' | 'ALLOWED_ORIGINS' | 'ENROLL_FAILURES_PER_MINUTE' | 'AUTH_FAILURES_PER_MINUTE', string>>, path: string, init: CallInit = {}) {
 	return app.fetch(requestOf(path, init), { ...env, ...bindings });
 }
 
