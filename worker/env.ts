@@ -14,6 +14,8 @@ export interface Bindings {
 	RATE_LIMIT_READS_PER_MINUTE?: string;
 	/** Wrong enrollment codes a client address may try per minute (POST /v1/enroll); default 10, "0" turns the limit off. */
 	ENROLL_FAILURES_PER_MINUTE?: string;
+	/** Unknown or revoked tokens a client address may send per minute before they get 429; default 30, "0" turns the limit off. */
+	AUTH_FAILURES_PER_MINUTE?: string;
 }
 
 /** Who is calling, set by the auth middleware. */

@@ -9,9 +9,10 @@ import { ROUTES, type RouteCase } from './route-cases';
  * unknown token, a revoked token of each role, the admin token, each role of the workspace, and each role of another
  * workspace. A refused caller changes nothing anywhere (snapshot of every table); another workspace's caller never
  * reads or changes this workspace (404 on its ids, as if they did not exist; its own data only on list routes).
- * Rate limits are off here: they are tested in edges.test.ts, and the matrix makes many requests per token.
+ * Rate limits are off here: the per-token ones are tested in edges.test.ts, the per-address ones (tokens that are not
+ * valid, wrong enrollment codes) in auth-failures.test.ts and enrollment.test.ts; the matrix makes many requests per token.
  */
-const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0' };
+const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '0', ENROLL_FAILURES_PER_MINUTE: '0' };
 const RANK: Record<Role, number> = { reporter: 1, technician: 2, manager: 3 };
 const ROLES = ['reporter', 'technician', 'manager'] as const;
 
@@ -21,7 +22,7 @@ type Caller =
 	| { name: string; kind: 'admin' }
 	| { name: string; kind: 'own' | 'foreign'; role: Role };
 
-const HEALTH: RouteCase = { name: 'GET /v1/health', role: 'reporter', status: 200, make: async () => ({ path: '/v1/health' }) };
+const HEALTH: RouteCase = { name: 'GET /v1/health', role: 'none', status: 200, make: async () => ({ path: '/v1/health' }) };
 
 /** Rows and fields of one workspace only: what another workspace's caller must never change. */
 async function workspaceState(id: string): Promise<string> {
@@ -35,6 +36,7 @@ async function workspaceState(id: string): Promise<string> {
 			(SELECT COUNT(*) FROM daily_counts WHERE workspace_id = ?1) AS daily_counts,
 			(SELECT group_concat(id || route || coalesce(text_en, '') || coalesce(text_fr, '') || coalesce(link, ''), ';') FROM (SELECT * FROM hints WHERE workspace_id = ?1 ORDER BY id)) AS hints,
 			(SELECT group_concat(id || role || coalesce(revoked_at, ''), ';') FROM (SELECT * FROM tokens WHERE workspace_id = ?1 ORDER BY id)) AS tokens,
+			(SELECT group_concat(id || uses || coalesce(revoked_at, ''), ';') FROM (SELECT * FROM enrollment_codes WHERE workspace_id = ?1 ORDER BY id)) AS enrollments,
 			(SELECT name || share_text || auto_friction FROM workspaces WHERE id = ?1) AS workspace`,
 	)
 		.bind(id)
@@ -42,8 +44,8 @@ async function workspaceState(id: string): Promise<string> {
 	return JSON.stringify(row);
 }
 
-/** A path that names a resource of the workspace it was made for (an item, a hint or a token id). */
-const namesAResource = (path: string) => /^\/v1\/(backlog|hints|tokens|plans)\/[^/?]+/.test(path);
+/** A path that names a resource of the workspace it was made for (an item, a hint, a token or an enrollment code id). */
+const namesAResource = (path: string) => /^\/v1\/(backlog|hints|tokens|plans|enrollments(?!\/installations))\/[^/?]+/.test(path);
 
 describe('the access matrix: every route x every caller', () => {
 	let mine: TestWorkspace;
@@ -93,15 +95,16 @@ describe('the access matrix: every route x every caller', () => {
 			// that must succeed gets a fresh one (a DELETE or a merge cannot succeed twice).
 			const shared = await route.make(mine);
 			for (const caller of callers) {
-				const { path, ...init } = caller.kind === 'own' || route === HEALTH ? await route.make(mine) : shared;
+				const { path, ...init } = caller.kind === 'own' || route.role === 'none' ? await route.make(mine) : shared;
 				const request = initOf(caller, init);
 				const label = `${route.name} by ${caller.name}`;
 				const before = await snapshot();
 				const ours = await workspaceState(mine.id);
 				const response = await callWith(NO_LIMIT, path, request);
 				cells++;
-				if (route === HEALTH) {
-					expect(response.status, label).toBe(200);
+				if (route.role === 'none') {
+					// No token needed, and whatever Authorization comes is ignored: every caller gets the answer.
+					expect(response.status, `${label}: ${await response.clone().text()}`).toBe(route.status);
 					continue;
 				}
 				const refuse = async (status: number, code: string) => {
@@ -146,7 +149,7 @@ describe('a revoked token stays refused', () => {
 		// Another token created after the revocation does not bring it back, and neither does revoking it a second time.
 		await json(callWith(NO_LIMIT, '/v1/tokens', { token: workspace.tokens.manager, body: { role: 'manager' } }), 201);
 		await expectError(callWith(NO_LIMIT, `/v1/tokens/${extra.id}`, { method: 'DELETE', token: workspace.tokens.manager }), 404, 'not_found');
-		for (const route of ROUTES) {
+		for (const route of ROUTES.filter((candidate) => candidate.role !== 'none')) {
 			const { path, ...init } = await route.make(workspace);
 			await expectError(callWith(NO_LIMIT, path, { ...init, token: extra.token }), 401, 'unauthorized');
 		}

@@ -9,7 +9,10 @@ const printable = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0x2
 /** Any JSON value, valid signals with one field replaced, and shapes that break naive code. */
 export const jsonBody = fc.oneof(
 	fc.jsonValue(),
-	fc.dictionary(fc.constantFrom('signals', 'name', 'role', 'label', 'status', 'owner', 'note', 'title', 'glpi', 'into', 'route', 'text', 'link', 'selector', 'shareText', '__proto__', 'constructor'), fc.jsonValue()),
+	fc.dictionary(
+		fc.constantFrom('signals', 'name', 'role', 'label', 'status', 'owner', 'note', 'title', 'glpi', 'into', 'route', 'text', 'link', 'selector', 'shareText', 'code', 'maxUses', 'expiresInHours', '__proto__', 'constructor'),
+		fc.jsonValue(),
+	),
 	fc.record({ signals: fc.array(fc.jsonValue(), { maxLength: 5 }) }),
 );
 
@@ -149,6 +152,9 @@ const TEMPLATES: Record<string, (id: string) => unknown> = {
 	'/v1/hints': () => ({ route: '/front/@@', selector: '#@@', text: { en: '@@', fr: 'Astuce @@' } }),
 	'/v1/hints/:id': () => ({ text: { en: '@@' }, selector: '@@' }),
 	'/v1/workspace': () => ({ shareText: true }),
+	'/v1/enrollments': () => ({ role: 'reporter', maxUses: 1, expiresInHours: 1, label: 'Floor @@' }),
+	// The code is read without regard to case, spaces and dashes: bad bytes go in it and in the label.
+	'/v1/enroll': () => ({ code: 'GXE-0000-@@0000-0000-0000', label: 'PC @@' }),
 };
 
 /** A body for `template` (a route path with :id) as raw bytes, hostile sequences spliced into its strings. */
@@ -206,8 +212,11 @@ export const oddPath = fc.oneof(
 		'/v1/signals/',
 		'/v2/signals',
 		'/v1/workspaces/x',
+		'/v1/enrollments/installations/x',
+		'/v1/enrollments//',
+		'/v1/enroll/',
 	),
-	fc.array(fc.oneof(fc.constantFrom('v1', 'backlog', 'hints', 'tokens', 'me', 'signals', 'merge', 'metrics', 'workspace', 'health', '..', '.', '', '%00', '%ZZ', '%2F'), printable(12).map(encodeURIComponent)), { minLength: 1, maxLength: 5 }).map(
+	fc.array(fc.oneof(fc.constantFrom('v1', 'backlog', 'hints', 'tokens', 'me', 'signals', 'merge', 'metrics', 'workspace', 'health', 'enrollments', 'installations', 'enroll', '..', '.', '', '%00', '%ZZ', '%2F'), printable(12).map(encodeURIComponent)), { minLength: 1, maxLength: 5 }).map(
 		(segments) => `/${segments.join('/')}`,
 	),
 );

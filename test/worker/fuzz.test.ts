@@ -8,21 +8,30 @@ import { authorization, contentType, invalidUtf8Body, jsonBody, largeBatch, meth
 /**
  * Property tests: whatever arrives, the worker never answers 500, every error has the envelope of API.md, and a
  * rejected request changes nothing (row counts and the items' fields, tests/worker/helpers.ts snapshot). The rate
- * limit is turned off here so that every case reaches the route. Cases per property are RUNS times a factor (the
- * factors add up to CASES_PER_RUN): 200 x 15 = 3,000 cases on every `npm test` (about 16 s), and `npm run fuzz` sets
- * FUZZ_RUNS=667 for the 10,005 cases issue 7 asks for (about 80 s on 2 shared cores; docs/RELIABILITY.md). The FUZZ_RUNS
- * binding (miniflare) is how: lower for a quick local loop, higher for a long hunt.
+ * limits (per token, and per address for unknown tokens and wrong codes) are off here so that every case reaches the
+ * route. Cases per property are RUNS times a factor (the factors add up to CASES_PER_RUN): 200 x 15 = 3,000 cases on
+ * every `npm test` (about 16 s), and `npm run fuzz` sets FUZZ_RUNS=667 for the 10,005 cases issue 7 asks for (about
+ * 80 s on 2 shared cores; docs/RELIABILITY.md). The FUZZ_RUNS binding (miniflare) is how: lower for a quick local
+ * loop, higher for a long hunt.
  */
 const RUNS = Number(env.FUZZ_RUNS ?? '') || 200;
 const CASES_PER_RUN = 15;
 /** The largest batches cost seconds each: one case per 20 runs (10 on every npm test, 34 with npm run fuzz). */
 const LARGE_RUNS = Math.max(1, Math.ceil(RUNS / 20));
 let cases = 0;
-const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0' };
+const NO_LIMIT = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '0', ENROLL_FAILURES_PER_MINUTE: '0' };
 
 let workspace: TestWorkspace;
 let foreign: TestWorkspace;
-const ids: Record<'item' | 'other' | 'hint' | 'token' | 'foreignItem', string> = { item: '', other: '', hint: '', token: '', foreignItem: '' };
+const ids: Record<'item' | 'other' | 'hint' | 'token' | 'foreignItem' | 'enrollment' | 'foreignEnrollment', string> = {
+	item: '',
+	other: '',
+	hint: '',
+	token: '',
+	foreignItem: '',
+	enrollment: '',
+	foreignEnrollment: '',
+};
 
 const WRITE_ROUTES = [
 	['POST', '/v1/signals'],
@@ -39,15 +48,30 @@ const WRITE_ROUTES = [
 	['PUT', '/v1/plans/:id'],
 	['POST', '/v1/plans/:id/check'],
 	['POST', '/v1/plans/:id/act'],
+	['POST', '/v1/enrollments'],
+	['DELETE', '/v1/enrollments/:id'],
+	// Needs no token: the body's code is the credential.
+	['POST', '/v1/enroll'],
 ] as const;
-const READ_ROUTES = ['/v1/backlog', '/v1/backlog/:id', '/v1/backlog.csv', '/v1/hints', '/v1/metrics', '/v1/me', '/v1/health', '/v1/tokens', '/v1/service-figures', '/v1/plans', '/v1/plans/:id'] as const;
+const READ_ROUTES = [
+	'/v1/backlog',
+	'/v1/backlog/:id',
+	'/v1/backlog.csv',
+	'/v1/hints',
+	'/v1/metrics',
+	'/v1/me',
+	'/v1/health',
+	'/v1/tokens',
+	'/v1/service-figures',
+	'/v1/plans',
+	'/v1/plans/:id',
+	'/v1/enrollments',
+	'/v1/enrollments/installations',
+] as const;
 
-const idFor = (path: string) =>
-	fc.oneof(
-		fc.constant(path.startsWith('/v1/hints') ? ids.hint : path.startsWith('/v1/tokens') ? ids.token : ids.item),
-		fc.constantFrom(ids.other, ids.foreignItem),
-		pathId,
-	);
+const ownIdFor = (path: string) =>
+	path.startsWith('/v1/hints') ? ids.hint : path.startsWith('/v1/tokens') ? ids.token : path.startsWith('/v1/enrollments') ? ids.enrollment : ids.item;
+const idFor = (path: string) => fc.oneof(fc.constant(ownIdFor(path)), fc.constantFrom(ids.other, ids.foreignItem, ids.foreignEnrollment), pathId);
 const withId = (path: string) => (path.includes(':id') ? idFor(path).map((id) => path.replace(':id', id)) : fc.constant(path));
 
 /** Sends one request and checks the invariants; returns the status. */
@@ -79,6 +103,9 @@ beforeAll(async () => {
 	ids.foreignItem = (await json<{ items: { id: string }[] }>(callWith(NO_LIMIT, '/v1/backlog', { token: foreign.tokens.manager }))).items[0]?.id ?? '';
 	ids.hint = (await json<{ hint: { id: string } }>(callWith(NO_LIMIT, '/v1/hints', { token: workspace.tokens.manager, body: { route: '/front/x.php', text: { en: 'x' } } }), 201)).hint.id;
 	ids.token = (await json<{ id: string }>(callWith(NO_LIMIT, '/v1/tokens', { token: workspace.tokens.manager, body: { role: 'reporter' } }), 201)).id;
+	const code = { role: 'reporter', maxUses: 10_000, expiresInHours: 24 };
+	ids.enrollment = (await json<{ enrollment: { id: string } }>(callWith(NO_LIMIT, '/v1/enrollments', { token: workspace.tokens.manager, body: code }), 201)).enrollment.id;
+	ids.foreignEnrollment = (await json<{ enrollment: { id: string } }>(callWith(NO_LIMIT, '/v1/enrollments', { token: foreign.tokens.manager, body: code }), 201)).enrollment.id;
 });
 
 describe('hostile input never gives a 500', () => {

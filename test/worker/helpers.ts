@@ -32,7 +32,7 @@ export function call(path: string, init: CallInit = {}) {
 }
 
 /** The same request with some bindings replaced (a low rate limit, other CORS origins). */
-export function callWith(bindings: Partial<Record<'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_READS_PER_MINUTE' | 'ALLOWED_ORIGINS' | 'ENROLL_FAILURES_PER_MINUTE', string>>, path: string, init: CallInit = {}) {
+export function callWith(bindings: Partial<Record<'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_READS_PER_MINUTE' | 'ALLOWED_ORIGINS' | 'ENROLL_FAILURES_PER_MINUTE' | 'AUTH_FAILURES_PER_MINUTE', string>>, path: string, init: CallInit = {}) {
 	return app.fetch(requestOf(path, init), { ...env, ...bindings });
 }
 
@@ -121,11 +121,11 @@ export async function backlogOf(workspace: TestWorkspace, query = '') {
 	return (await json<{ items: ListedItem[]; nextCursor: string | null }>(call(`/v1/backlog${query}`, { token: workspace.tokens.manager }))).items;
 }
 
-const TABLES = ['workspaces', 'tokens', 'items', 'item_keys', 'item_reporters', 'signals', 'audit', 'item_weeks', 'daily_counts', 'hints'];
+const TABLES = ['workspaces', 'tokens', 'items', 'item_keys', 'item_reporters', 'signals', 'audit', 'item_weeks', 'daily_counts', 'hints', 'enrollment_codes'];
 
 /**
  * Row counts of every data table, plus a fingerprint of the items' mutable fields: a rejected request must leave both
- * unchanged. rate_limits is bookkeeping of the requests themselves and is left out.
+ * unchanged. rate_limits and enrollment_attempts are bookkeeping of the requests themselves and are left out.
  */
 export async function snapshot(): Promise<string> {
 	const counts = TABLES.map((table) => `(SELECT COUNT(*) FROM ${table}) AS ${table}`).join(', ');
@@ -135,6 +135,7 @@ export async function snapshot(): Promise<string> {
 				FROM (SELECT * FROM items ORDER BY id)) AS items_state,
 			(SELECT group_concat(id || route || coalesce(text_en, '') || coalesce(text_fr, ''), ';') FROM (SELECT * FROM hints ORDER BY id)) AS hints_state,
 			(SELECT group_concat(id || coalesce(revoked_at, ''), ';') FROM (SELECT * FROM tokens ORDER BY id)) AS tokens_state,
+			(SELECT group_concat(id || uses || coalesce(revoked_at, ''), ';') FROM (SELECT * FROM enrollment_codes ORDER BY id)) AS enrollments_state,
 			(SELECT group_concat(id || share_text || auto_friction, ';') FROM (SELECT * FROM workspaces ORDER BY id)) AS workspaces_state`,
 	).first();
 	return JSON.stringify(row);

@@ -4,7 +4,8 @@ import { type CallInit, type TestWorkspace, call, json, send, signal } from './h
 /** Every route of the API with a request that succeeds for its role: the matrix of auth.test.ts. */
 export interface RouteCase {
 	name: string;
-	role: Role | 'admin';
+	/** 'none': the route needs no token, and ignores one (GET /v1/health, POST /v1/enroll). */
+	role: Role | 'admin' | 'none';
 	/** Makes a request; may create what it needs in the workspace first. */
 	make(workspace: TestWorkspace): Promise<{ path: string } & CallInit>;
 	/** The success status. */
@@ -25,6 +26,14 @@ export async function newHint(workspace: TestWorkspace) {
 		201,
 	);
 	return body.hint.id;
+}
+
+/** A fresh enrollment code of the workspace (reporter, five uses, a day). */
+export async function newEnrollment(workspace: TestWorkspace) {
+	return json<{ enrollment: { id: string }; code: string }>(
+		call('/v1/enrollments', { token: workspace.tokens.manager, body: { role: 'reporter', maxUses: 5, expiresInHours: 24 } }),
+		201,
+	);
 }
 
 export const ROUTES: RouteCase[] = [
@@ -87,6 +96,16 @@ export const ROUTES: RouteCase[] = [
 	},
 	{ name: 'GET /v1/service-figures', role: 'manager', status: 200, make: async () => ({ path: '/v1/service-figures?from=2025-W01&to=2025-W52' }) },
 	{ name: 'PATCH /v1/workspace', role: 'manager', status: 200, make: async () => ({ path: '/v1/workspace', method: 'PATCH', body: { shareText: true } }) },
+	{ name: 'POST /v1/enrollments', role: 'manager', status: 201, make: async () => ({ path: '/v1/enrollments', body: { role: 'technician', maxUses: 2, expiresInHours: 1, label: 'Floor 2' } }) },
+	{ name: 'GET /v1/enrollments', role: 'manager', status: 200, make: async () => ({ path: '/v1/enrollments' }) },
+	{ name: 'GET /v1/enrollments/installations', role: 'manager', status: 200, make: async () => ({ path: '/v1/enrollments/installations' }) },
+	{
+		name: 'DELETE /v1/enrollments/:id',
+		role: 'manager',
+		status: 204,
+		make: async (w) => ({ path: `/v1/enrollments/${(await newEnrollment(w)).enrollment.id}`, method: 'DELETE' }),
+	},
+	{ name: 'POST /v1/enroll', role: 'none', status: 201, make: async (w) => ({ path: '/v1/enroll', body: { code: (await newEnrollment(w)).code, label: 'Front desk PC' } }) },
 	{ name: 'POST /v1/workspaces', role: 'admin', status: 201, make: async () => ({ path: '/v1/workspaces', body: { name: 'Another desk' } }) },
 	{ name: 'POST /v1/workspaces/:id/tokens', role: 'admin', status: 201, make: async (w) => ({ path: `/v1/workspaces/${w.id}/tokens`, body: {} }) },
 ];

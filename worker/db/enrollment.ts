@@ -121,8 +121,9 @@ export async function listInstallations(db: D1Database, workspaceId: string): Pr
 }
 
 /**
- * Counts a failed exchange for a client in this minute and returns the count; the client's older minutes go as it
- * goes. Only failures count, so a desk enrolling 200 browsers behind one address is never slowed down.
+ * Counts a failure of a client in this minute and returns the count; the client's older minutes go as it goes. Used
+ * for wrong enrollment codes and for tokens that are not valid, under keys of their own (services/client-limits.ts).
+ * Only failures count, so a desk enrolling 200 browsers behind one address is never slowed down.
  */
 export async function countFailedAttempt(db: D1Database, client: string, minute: number): Promise<number> {
 	const [counted] = await db.batch([

@@ -11,29 +11,19 @@ import {
 	takeEnrollmentUse,
 } from '../db/enrollment';
 import { getWorkspace } from '../db/workspaces';
-import type { AppEnv, Bindings } from '../env';
+import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
 import { requireRole, tokenCaller } from '../middleware/auth';
 import { validate } from '../middleware/validate';
+import { clientOf, perMinute, retryAfterSeconds } from '../services/client-limits';
 import { newEnrollmentCode } from '../services/enrollment-codes';
 import { newId, newToken, sha256Hex } from '../services/tokens';
 
 const HOUR_MS = 3_600_000;
 const DEFAULT_FAILURES_PER_MINUTE = 10;
 
-/** Failed exchanges a client address may make per minute; set in wrangler.toml [vars], "0" turns the limit off. */
-function failureLimit(env: Bindings): number {
-	const value = Number(env.ENROLL_FAILURES_PER_MINUTE);
-	return env.ENROLL_FAILURES_PER_MINUTE !== undefined && env.ENROLL_FAILURES_PER_MINUTE !== '' && Number.isInteger(value) && value >= 0
-		? value
-		: DEFAULT_FAILURES_PER_MINUTE;
-}
-
-/** Cloudflare names the client's address in CF-Connecting-IP; locally there is none, and all callers share one count. */
-const clientOf = (header: string | undefined) => `ip:${(header ?? 'local').slice(0, 64)}`;
-
 function tooMany(now: number, minute: number, limit: number): ApiError {
-	const retryAfter = Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
+	const retryAfter = retryAfterSeconds(now, minute);
 	return new ApiError('rate_limited', `Over ${limit} wrong enrollment codes a minute from this address; retry in ${retryAfter} s.`, {
 		headers: { 'retry-after': String(retryAfter) },
 	});
@@ -81,8 +71,9 @@ export const enrollments = new Hono<AppEnv>()
 export const enroll = new Hono<AppEnv>().post('/', validate('json', EnrollRequestSchema), async (c) => {
 	const now = Date.now();
 	const minute = Math.floor(now / 60_000);
-	const client = clientOf(c.req.header('cf-connecting-ip'));
-	const limit = failureLimit(c.env);
+	const client = clientOf('enroll', c.req.header('cf-connecting-ip'));
+	// Failed exchanges a client address may make per minute; "0" turns the limit off.
+	const limit = perMinute(c.env.ENROLL_FAILURES_PER_MINUTE, DEFAULT_FAILURES_PER_MINUTE);
 	if (limit > 0 && (await failedAttempts(c.env.DB, client, minute)) >= limit) throw tooMany(now, minute, limit);
 	const { code, label } = c.req.valid('json');
 	const nowText = new Date(now).toISOString();
