@@ -39,6 +39,9 @@ export const enManager = {
 	'item.mergeButton': 'Merge',
 	'item.merged': 'Merged into "{title}".',
 	'item.mergedAway': 'This item was merged into another one.',
+	// One token brought them beyond REPORTER_BURST_LIMIT within REPORTER_BURST_WINDOW_MINUTES (issue 15); worded without a plural, as 1 is possible.
+	'item.burstReporters': 'Reporters not counted, as one token brought them within an hour: {count}',
+	'item.burstReportersShort': 'Not counted: {count}',
 	'item.glpiLink': 'In GLPI: {itemtype} #{id}',
 	'item.stage': 'PDCA stage',
 	'check.title': 'Check: did the change work?',

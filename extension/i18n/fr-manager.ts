@@ -40,6 +40,8 @@ export const frManager: Record<ManagerMessageKey, string> = {
 	'item.mergeButton': 'Fusionner',
 	'item.merged': 'Fusionné dans « {title} ».',
 	'item.mergedAway': 'Cet élément a été fusionné dans un autre.',
+	'item.burstReporters': "Personnes non comptées, car un même jeton les a amenées en moins d'une heure : {count}",
+	'item.burstReportersShort': 'Non comptées : {count}',
 	'item.glpiLink': 'Dans GLPI : {itemtype} n° {id}',
 	'item.stage': 'Étape PDCA',
 	'check.title': 'Vérifier : le changement a-t-il marché ?',
