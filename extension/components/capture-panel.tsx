@@ -61,7 +61,7 @@ export function CapturePanel({ names, page, privacy, initialKind = 'idea', onSub
 			return;
 		}
 		onSubmit(severity === undefined ? { kind, text, tags } : { kind, text, tags, severity });
-	}, onCancel);
+	}, onCancel, setError);
 
 	return (
 		<form class="gx-panel" data-gx="capture-panel" aria-label={t('capture.title')} {...form}>

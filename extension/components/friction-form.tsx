@@ -38,7 +38,7 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 	const form = useSendingForm(() => {
 		if (tags.length === 0) return setError(t('friction.noTag'));
 		onSubmit({ tags, text });
-	}, onCancel);
+	}, onCancel, setError);
 
 	return (
 		<form class="gx-panel" data-gx="friction-form" aria-label={t('friction.title')} {...form}>
@@ -55,7 +55,10 @@ export function FrictionForm({ target, page, names, privacy, onSubmit, onCancel 
 			</fieldset>
 			<label class="gx-field">
 				{t('friction.word')}
-				<input name="gx-friction-text" value={text} maxLength={200} onInput={(event) => setText(event.currentTarget.value)} />
+				<input name="gx-friction-text" value={text} maxLength={200} onInput={(event) => {
+						setText(event.currentTarget.value);
+						setError('');
+					}} />
 			</label>
 			<SendFooter outgoing={outgoing} error={error} onCancel={onCancel} />
 		</form>

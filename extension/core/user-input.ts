@@ -31,3 +31,27 @@ export function userSubmit(): { arm(event: Event): void; armOnSend(event: Event)
 		},
 	};
 }
+
+/** The boxes of our sending forms that hold the user's words. */
+const TEXT_BOXES = 'textarea, input:not([type]), input[type="text"]';
+
+/**
+ * For a form that sends the user's words: what the user's own input events (typing, paste, drop, IME, undo) left in
+ * each text box. A script of the page can set a box's `.value` or fire an `input` event of its own between the user's
+ * typing and their Send click, and that click is trusted (issue 15, item 6); comparing the box with the text the user's
+ * input left there tells the two apart. Boxes start empty, so one the user never typed in must still be empty.
+ */
+export function userTyped(): { record(event: Event): void; changedBox(form: HTMLFormElement): HTMLElement | undefined } {
+	const typed = new WeakMap<Element, string>();
+	return {
+		/** On every `input` event of the form (capture phase). */
+		record(event) {
+			const box = event.target;
+			if (fromUser(event) && box instanceof Element && box.matches(TEXT_BOXES)) typed.set(box, (box as HTMLInputElement).value);
+		},
+		/** At Send: the first text box whose value is not the one the user's own input left, if any. */
+		changedBox(form) {
+			return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(TEXT_BOXES)].find((box) => box.value !== (typed.get(box) ?? ''));
+		},
+	};
+}

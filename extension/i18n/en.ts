@@ -19,6 +19,7 @@ export const en = {
 	'capture.cancel': 'Cancel',
 	'capture.saved': 'Saved. It will sync in the background.',
 	'capture.emptyText': 'Write a few words first.',
+	'capture.notTyped': 'Not sent: the text here was changed, but not by your typing (perhaps by a script of the page). Check it: once you edit it yourself, Send works again.',
 	// Ticket patterns in GLPI (features pattern-highlights and similar-tickets).
 	'feature.pattern-highlights': 'Ticket patterns on ticket lists (repeated tickets, spikes)',
 	'feature.similar-tickets': 'Similar tickets on a ticket',

@@ -20,6 +20,7 @@ export const fr: Record<MessageKey, string> = {
 	'capture.cancel': 'Annuler',
 	'capture.saved': "Enregistré. L'envoi se fera en arrière-plan.",
 	'capture.emptyText': "Écrivez d'abord quelques mots.",
+	'capture.notTyped': "Non envoyé : le texte a été modifié, mais pas par votre saisie (peut-être par un script de la page). Vérifiez-le : dès que vous l'aurez modifié vous-même, Envoyer fonctionnera de nouveau.",
 	// Motifs de tickets dans GLPI (fonctions pattern-highlights et similar-tickets).
 	'feature.pattern-highlights': 'Motifs de tickets sur les listes de tickets (tickets répétés, pics)',
 	'feature.similar-tickets': 'Tickets similaires sur un ticket',

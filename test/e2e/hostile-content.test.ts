@@ -455,6 +455,36 @@ describe('hostile content shows as text, never runs', () => {
 		await page.close();
 	});
 
+	it("a script of the GLPI page cannot change what the user's own Send click sends", async () => {
+		const page = await browser.context.newPage();
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').click();
+		const panel = page.locator('[data-gx="capture-panel"]');
+		const box = panel.locator('textarea[name="gx-text"]');
+		await box.fill(`Typed by the user ${run}`);
+		// What a hostile script could do between the user's typing and their click: rewrite the text, with an input
+		// event of its own so that the preview follows.
+		const rewritten = await page.evaluate(() => {
+			const hosts = [...document.querySelectorAll('*')].filter((element) => element.shadowRoot?.querySelector('[data-gx="capture-panel"]'));
+			const text = hosts[0]?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[name="gx-text"]');
+			if (!text) return 'no panel';
+			text.value = 'Written by the page: call 06 12 34 56 78';
+			text.dispatchEvent(new Event('input', { bubbles: true }));
+			return 'rewritten';
+		});
+		expect(rewritten).toBe('rewritten');
+		await panel.locator('[data-gx="send"]').click();
+		// Nothing sent: the panel stays with the text and says why; no "saved" toast.
+		await expect.poll(() => panel.locator('[role="alert"]').textContent()).toContain('not by your typing');
+		expect(await box.inputValue()).toBe('Written by the page: call 06 12 34 56 78');
+		expect(await page.locator('[data-gx="toast"]').count()).toBe(0);
+		// The user's own edit makes the text theirs; their next click sends it.
+		await box.fill(`Checked by the user ${run}`);
+		await panel.locator('[data-gx="send"]').click();
+		await panel.waitFor({ state: 'detached', timeout: 5_000 });
+		await page.close();
+	});
+
 	it('an error toast gives the words back as text', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(site.ticketForm);

@@ -210,10 +210,67 @@ describe("what a script of GLPI's page does to our open shadow roots", () => {
 		});
 		await act(() => (container.querySelector('form') as HTMLFormElement).requestSubmit());
 		expect(onSubmit).not.toHaveBeenCalled();
-		// The user's own click, next, still sends.
+		// The user's own click, next, sends only once the user's own edit has made the script's words theirs.
 		asScript = asTheUser();
 		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
-		expect(onSubmit).toHaveBeenCalledTimes(1);
+		expect(onSubmit).not.toHaveBeenCalled();
+		await type(container.querySelector('textarea[name="gx-text"]'), 'Written by a script, checked by me');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).toHaveBeenCalledWith({ kind: 'idea', text: 'Written by a script, checked by me', tags: [] });
+	});
+
+	/** The user types, then a script of the page rewrites the box before the user's own Send click. */
+	async function rewrittenAfterTyping(rewrite: (box: HTMLTextAreaElement) => void) {
+		const onSubmit = vi.fn();
+		asScript = asTheUser();
+		await act(() => render(h(CapturePanel, { names: [], page, privacy, onSubmit, onCancel: vi.fn() }), container));
+		const box = container.querySelector('textarea[name="gx-text"]') as HTMLTextAreaElement;
+		await type(box, 'The VPN form needs a sub-category');
+		asScript();
+		await act(() => rewrite(box));
+		asScript = asTheUser();
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		return { onSubmit, box };
+	}
+
+	it("cannot change what the user's Send click sends by setting the text box's value", async () => {
+		const { onSubmit, box } = await rewrittenAfterTyping((box) => (box.value = 'Call 06 12 34 56 78 for a free VPN'));
+		expect(onSubmit).not.toHaveBeenCalled();
+		expect(container.querySelector('[role="alert"]')?.textContent).toContain('not by your typing');
+		// The panel stays open and shows again the text the user typed (the script's value never reached what is sent);
+		// that text, checked, the user's next click sends.
+		expect(box.isConnected && box.value).toBe('The VPN form needs a sub-category');
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).toHaveBeenCalledWith({ kind: 'idea', text: 'The VPN form needs a sub-category', tags: [] });
+	});
+
+	it("cannot change what the user's Send click sends by firing an input event of its own", async () => {
+		const { onSubmit, box } = await rewrittenAfterTyping((box) => {
+			box.value = 'Call 06 12 34 56 78 for a free VPN';
+			box.dispatchEvent(new Event('input', { bubbles: true }));
+		});
+		expect(onSubmit).not.toHaveBeenCalled();
+		expect(container.querySelector('[role="alert"]')?.textContent).toContain('not by your typing');
+		expect(box.value).toBe('Call 06 12 34 56 78 for a free VPN');
+		await act(() => setLanguage('fr'));
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(container.querySelector('[role="alert"]')?.textContent).toContain('pas par votre saisie');
+		expect(onSubmit).not.toHaveBeenCalled();
+	});
+
+	it("cannot add words to the friction form's box behind the user's Send click", async () => {
+		const onSubmit = vi.fn();
+		asScript = asTheUser();
+		await act(() => render(h(FrictionForm, { target: undefined, page, names: [], privacy, onSubmit, onCancel: vi.fn() }), container));
+		await act(() => (container.querySelector('input[value="slow"]') as HTMLInputElement).click());
+		asScript();
+		await act(() => {
+			(container.querySelector('input[name="gx-friction-text"]') as HTMLInputElement).value = 'see evil.example';
+		});
+		asScript = asTheUser();
+		await act(() => (container.querySelector('[data-gx="send"]') as HTMLButtonElement).click());
+		expect(onSubmit).not.toHaveBeenCalled();
+		expect(container.querySelector('[role="alert"]')?.textContent).toContain('not by your typing');
 	});
 
 	it('cannot send a friction tag, nor add a "me too"', async () => {

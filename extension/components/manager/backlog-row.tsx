@@ -15,6 +15,11 @@ export function BacklogRow({ item, onOpen }: { item: BacklogItem; onOpen(id: str
 					<span title={t('popup.score', { score: item.score.toFixed(2) })}>{t('popup.score', { score: item.score.toFixed(1) })}</span>
 					<span>{t('popup.signals', { count: item.signalCount })}</span>
 					<span>{t('popup.reporters', { count: item.reporterCount })}</span>
+					{item.burstReporters ? (
+						<span data-gx="burst-reporters" title={t('item.burstReporters', { count: item.burstReporters })}>
+							{t('item.burstReportersShort', { count: item.burstReporters })}
+						</span>
+					) : null}
 					<span>{t('manager.lastSeen', { when: relativeTime(item.lastSeen) })}</span>
 					<Sparkline values={weekly} label={t('manager.sparkline', { weeks: weekly.length, values: weekly.join(', ') })} />
 				</span>

@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
-import type { HintInput } from '../../../shared/schemas/hint';
+import type { HintInput, ManagerHint } from '../../../shared/schemas/hint';
 import { sendManagerMessage } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { NoticeLine, useNotice } from './use-notice';
 
-/** A hint for a page (and optionally one element of it), in English and French, with an optional link. */
+/** The choices of the hint's interface (issue 15, item 9): '' is both, the default, as before the choice existed. */
+export const HINT_INTERFACES = ['', 'central', 'helpdesk'] as const;
+type HintInterfaceChoice = (typeof HINT_INTERFACES)[number];
+export const hintInterfaceLabel = (choice: ManagerHint['interface'] | HintInterfaceChoice) => t(`hint.interface.${choice || 'both'}` as const);
+
+/**
+ * A hint for a page (and optionally one element of it), in English and French, with an optional link, for both GLPI
+ * interfaces or one: a technician's hint about the central form means nothing to a self-service user.
+ */
 export function HintForm({ route = '', selector = '', onSaved }: { route?: string; selector?: string; onSaved?(): void }) {
 	const [values, setValues] = useState({ route, selector, en: '', fr: '', link: '' });
+	const [shownIn, setShownIn] = useState<HintInterfaceChoice>('');
 	const [notice, notify] = useNotice();
 	const field = (name: keyof typeof values) => ({
 		name: `hint-${name}`,
@@ -20,6 +29,7 @@ export function HintForm({ route = '', selector = '', onSaved }: { route?: strin
 		const input: HintInput = { route: values.route.trim(), text: {} };
 		if (values.en.trim()) input.text.en = values.en.trim();
 		if (values.fr.trim()) input.text.fr = values.fr.trim();
+		if (shownIn) input.interface = shownIn;
 		if (values.selector.trim()) input.selector = values.selector.trim();
 		if (values.link.trim()) input.link = values.link.trim();
 		const result = await sendManagerMessage('createHint', input);
@@ -39,6 +49,16 @@ export function HintForm({ route = '', selector = '', onSaved }: { route?: strin
 			<label>
 				{t('hint.selector')}
 				<input {...field('selector')} />
+			</label>
+			<label>
+				{t('hint.interface')}
+				<select name="hint-interface" value={shownIn} onChange={(event) => setShownIn(event.currentTarget.value as HintInterfaceChoice)}>
+					{HINT_INTERFACES.map((choice) => (
+						<option key={choice} value={choice}>
+							{hintInterfaceLabel(choice)}
+						</option>
+					))}
+				</select>
 			</label>
 			<label>
 				{t('hint.textEn')}

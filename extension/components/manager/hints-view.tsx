@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Hint } from '../../../shared/schemas/hint';
 import { sendManagerMessage } from '../../core/manager-messaging';
 import { getLanguage, t } from '../../i18n';
-import { HintForm } from './hint-form';
+import { HintForm, hintInterfaceLabel } from './hint-form';
 import { NoticeLine, useNotice } from './use-notice';
 
 /** Every hint managers wrote in this workspace, with a form for a new one. */
@@ -35,6 +35,9 @@ export function HintsView() {
 							<span class="gx-route">
 								{hint.route}
 								{hint.selector ? ` — ${hint.selector}` : ''}
+							</span>
+							<span class="gx-muted" data-gx="hint-interface">
+								{hintInterfaceLabel(hint.interface)}
 							</span>
 							<span>{hint.text[language] ?? hint.text.en ?? hint.text.fr}</span>
 							<button type="button" onClick={() => void remove(hint.id)}>

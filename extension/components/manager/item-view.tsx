@@ -82,6 +82,11 @@ export function ItemView({ id, glpiUrl, items, onChanged, onMerged, onBack }: Pr
 				{item.route && <span class="gx-route">{item.route}</span>}
 			</p>
 			{detail.mergedInto && <p class="gx-muted">{t('item.mergedAway')}</p>}
+			{item.burstReporters ? (
+				<p class="gx-muted" data-gx="burst-reporters">
+					{t('item.burstReporters', { count: item.burstReporters })}
+				</p>
+			) : null}
 			<NoticeLine notice={notice} />
 			<TriageForm item={item} onPatch={(change) => void patch(change)} />
 			<CheckPanel item={item} />
