@@ -158,11 +158,18 @@ export function startBackground(): void {
 	// Every start of the service worker (browser start, install, wake-up): re-register, show the badge, and send what
 	// waits. The periodic alarm is the safety net if a wake-up is missed.
 	void browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 1 });
-	// The organisation's policy first (docs/DEPLOY.md): its backend, enrollment and GLPI addresses, with no typing.
-	void applyManagedPolicy()
-		.catch((error: unknown) => console.error('[gx] policy', error))
-		.then(() => settingsStorage.getValue())
-		.then((settings) => registerEverywhere(settings.glpiUrls))
+	// The GLPI addresses known now are registered at once: reading the organisation's policy (docs/DEPLOY.md) can take
+	// seconds after a browser start, and GLPI's pages must not wait for it. The policy then adds its addresses.
+	void settingsStorage
+		.getValue()
+		.then(async (before) => {
+			await registerEverywhere(before.glpiUrls).catch((error: unknown) => console.error('[gx] registration', error));
+			const after = await applyManagedPolicy().catch((error: unknown) => {
+				console.error('[gx] policy', error);
+				return before;
+			});
+			if (after.glpiUrls.join('\n') !== before.glpiUrls.join('\n')) await registerEverywhere(after.glpiUrls);
+		})
 		.then(() => scheduleFlush())
 		.catch((error: unknown) => console.error('[gx] registration', error));
 	browser.storage.onChanged.addListener((_changes, area) => {
