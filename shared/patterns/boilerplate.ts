@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../text/vocabulary';
+import { mix } from './lsh';
 
 /**
  * Boilerplate: the lines help desks add to tickets whatever their subject (issue 16). Mail signatures and
@@ -17,15 +18,6 @@ export const BOILERPLATE_SHARE = 0.01;
 /** Below this many tickets a share says too little to call a line boilerplate (a list of 23 titles, 6 about VPN). */
 export const BOILERPLATE_MIN_TICKETS = 200;
 const SHINGLE = 3;
-
-function mix(value: number): number {
-	let h = value | 0;
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	return h ^ (h >>> 16);
-}
 
 /**
  * The shingle hashes of one line's terms, from the terms' stable hashes (the same text gives the same shingles in

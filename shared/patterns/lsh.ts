@@ -38,7 +38,8 @@ export function lshParameters(threshold: number, recall = 0.95): LshParameters {
 }
 
 
-function mix(value: number): number {
+/** murmur3's 32-bit finaliser (signed): the hash of an integer that the bands and the boilerplate shingles use. */
+export function mix(value: number): number {
 	let h = value | 0;
 	h ^= h >>> 16;
 	h = Math.imul(h, 0x85ebca6b);
