@@ -31,7 +31,13 @@ export default defineConfig({
 						},
 					})),
 				],
-				test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/apply-migrations.ts'] },
+				test: {
+					name: 'worker',
+					include: ['test/worker/**/*.test.ts'],
+					setupFiles: ['test/worker/apply-migrations.ts'],
+					// Beside the end-to-end suite's Chromium on two cores, a test of a few D1 round trips took over vitest's 5 s.
+					testTimeout: 30_000,
+				},
 			},
 			{
 				plugins: [WxtVitest({ root })],

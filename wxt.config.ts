@@ -15,11 +15,14 @@ const liveGlpiOrigin = testBuild && process.env.GLPI_URL ? `${new URL(process.en
 
 /**
  * Build-time constants (extension/env.d.ts). Test builds set performance marks for the benchmark and may shorten the
- * period of automatic friction counters (GX_FRICTION_PERIOD_MS) so that a test sees one end; users' builds never do.
+ * period of automatic friction counters (GX_FRICTION_PERIOD_MS) so that a test sees one end, and the first retry's delay
+ * after a failed sync (GX_BACKOFF_BASE_MS) so that an outage test does not sit out minutes of doubling; users' builds
+ * never do.
  */
 const define = {
 	'import.meta.env.GX_TEST_BUILD': JSON.stringify(testBuild),
 	'import.meta.env.GX_FRICTION_PERIOD_MS': JSON.stringify(testBuild ? (process.env.GX_FRICTION_PERIOD_MS ?? '') : ''),
+	'import.meta.env.GX_BACKOFF_BASE_MS': JSON.stringify(testBuild ? (process.env.GX_BACKOFF_BASE_MS ?? '') : ''),
 };
 
 export default defineConfig({

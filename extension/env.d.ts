@@ -4,4 +4,6 @@ interface ImportMetaEnv {
 	readonly GX_TEST_BUILD?: boolean;
 	/** Test builds only: the period of automatic friction counters in ms ('' = the real 24 h). */
 	readonly GX_FRICTION_PERIOD_MS?: string;
+	/** Test builds only: the first retry's delay after a failed sync in ms ('' = the real 5 s); it doubles all the same. */
+	readonly GX_BACKOFF_BASE_MS?: string;
 }

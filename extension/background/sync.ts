@@ -6,9 +6,12 @@ import { type Rejection, frictionSetAsideStorage, queueStorage, settingsStorage,
 import { flushFriction } from './friction';
 import { MAX_QUEUED_SIGNALS, acknowledge, countAttempt, pending, refusedEntries, reject } from './queue';
 
+/** The first retry's delay: 5 s, shorter only in test builds whose outages must not last minutes (wxt.config.ts). */
+const BACKOFF_BASE_MS = Number(import.meta.env.GX_BACKOFF_BASE_MS) || 5_000;
+
 /** Backoff after the n-th consecutive failure: 5 s doubling to 30 min, with ±50 % jitter so clients do not align. */
 export function backoffMs(failures: number, random = Math.random): number {
-	const base = Math.min(30 * 60_000, 5_000 * 2 ** Math.max(0, failures - 1));
+	const base = Math.min(30 * 60_000, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
 	return Math.round(base * (0.5 + random()));
 }
 

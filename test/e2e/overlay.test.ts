@@ -4,6 +4,7 @@ import { arrivedSignals, backlogItems, enableAutoFriction, hasHints, triageAll }
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
 import { armCloseTimer, capture, closeTime, openPanel } from './support/overlay';
 import { SKIP_CAPTURED } from '../support/glpi-pages';
+import { openExtensionProbe } from './support/service-worker';
 import { type GlpiSite, openSite } from './support/site';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
 
@@ -231,9 +232,12 @@ describe('GLPI Improve on GLPI pages', () => {
 
 	it('shows "me too" markers where the workspace has friction, and adds the user\'s signal in one click', { timeout: 240_000 }, async (context) => {
 		if (!(await hasHints(worker, tokens.technician))) return context.skip('this backend has no GET /v1/hints yet (it comes with the backend branch)');
-		// Only what a manager triaged shows to users (issue 15). The background keeps a route's hints a minute, so the
-		// page shows the triaged item once what it kept from the earlier tests expires.
+		// Only what a manager triaged shows to users (issue 15). The background keeps a route's hints a minute in its
+		// memory: a service worker stopped as Chrome stops an idle one forgets them, instead of the test sitting out the minute.
 		await triageAll(worker, tokens.manager);
+		const probe = await openExtensionProbe(browser);
+		await probe.stopServiceWorker();
+		await probe.close();
 		const marker = page.locator('[data-gx="me-too"][data-gx-selector="#itil-form select[name=\\"itilcategories_id\\"]"]');
 		await expect
 			.poll(

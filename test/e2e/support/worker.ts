@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { offlineEnv } from '../../../scripts/offline-env.js';
 import { PROJECT_ROOT } from '../../support/glpi-pages';
+import { migrateLocalD1, withLocalD1 } from './local-d1';
 
 export const freePort = () =>
 	new Promise<number>((resolve, reject) => {
@@ -14,27 +15,6 @@ export const freePort = () =>
 			probe.close(() => resolve(port));
 		});
 	});
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-		let stderr = '';
-		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npx ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`))));
-	});
-}
-
-/** Runs `npx <args>` and returns its standard output. */
-function output(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`npx ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`))));
-	});
-}
 
 export interface LocalWorker {
 	url: string;
@@ -58,7 +38,7 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 	const persist = join(PROJECT_ROOT, '.tmp/e2e', `${name}-${process.pid}-${Date.now()}`);
 	mkdirSync(persist, { recursive: true });
 	const env = { ...process.env, ...offlineEnv() };
-	await run(['wrangler', 'd1', 'migrations', 'apply', 'glpi-improve', '--local', '--persist-to', persist], env);
+	await migrateLocalD1(persist);
 	let port = await freePort();
 	const adminToken = `e2e-admin-${crypto.randomUUID()}`;
 	let url = `http://127.0.0.1:${port}`;
@@ -126,12 +106,8 @@ export async function startLocalWorker(name: string): Promise<LocalWorker> {
 		adminToken,
 		start: () => start(),
 		stop,
-		sql: (command) => run(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--command', command], env),
-		query: async <T>(select: string) => {
-			const text = await output(['wrangler', 'd1', 'execute', 'glpi-improve', '--local', '--persist-to', persist, '--json', '--command', select], env);
-			const [first] = JSON.parse(text.slice(text.indexOf('['))) as { results: T[] }[];
-			return first?.results ?? [];
-		},
+		sql: (command) => withLocalD1(persist, async (db) => void (await db.prepare(command).run())),
+		query: (select) => withLocalD1(persist, async (db) => (await db.prepare(select).all()).results as never),
 		dispose: async () => {
 			await stop();
 			rmSync(persist, { recursive: true, force: true });
