@@ -151,7 +151,11 @@ describe("the manager's popup", () => {
 	});
 
 	it('pushes the pattern to GLPI as a Problem with its tickets linked, and keeps the link', async (context) => {
-		if (live && !liveApi) return context.skip(WHY_NO_LIVE_API);
+		if (live && !liveApi) {
+			// Back to the list, as the scenario does at its end: the next ones start there.
+			await popup.locator('.gx-back').click();
+			return context.skip(WHY_NO_LIVE_API);
+		}
 		await popup.locator('[data-gx="glpi-push"] button', { hasText: 'Problem' }).click();
 		const outcome = popup.locator('[data-gx="glpi-outcome"]');
 		await expect.poll(() => outcome.textContent(), { timeout: 15_000 }).toMatch(/Problem #\d+ created in GLPI/);
