@@ -19,8 +19,9 @@ export interface GlpiSite {
 	ticketList: string;
 	/** Every ticket, newest first: GLPI's own search URL (status "all", sorted by opening date); fixtures have none. */
 	ticketListAll?: string;
-	/** A closed ticket (central), a sub-folder ticket, the self-service home: loopback only. */
+	/** A closed ticket (central): on a live GLPI, the first closed ticket the user sees, if any, once logged in. */
 	closedTicketForm?: string;
+	/** A sub-folder ticket, the self-service home: loopback only. */
 	subfolderTicketForm?: string;
 	helpdeskHome?: string;
 	/** The category the open ticket shows (checked in the context of a captured idea); unknown on a live GLPI. */
@@ -46,6 +47,8 @@ export const LIVE_SKIPS = {
 
 /** GLPI's search URL for every ticket, newest first (FACTS.md §1.1 and §3.2: field 12 status, 15 opening date). */
 const ALL_TICKETS = '/front/ticket.php?criteria%5B0%5D%5Bfield%5D=12&criteria%5B0%5D%5Bsearchtype%5D=equals&criteria%5B0%5D%5Bvalue%5D=all&sort%5B0%5D=15&order%5B0%5D=DESC&reset=reset';
+/** GLPI's search URL for the closed tickets (status 6, FACTS.md §4). */
+const CLOSED_TICKETS = '/front/ticket.php?criteria%5B0%5D%5Bfield%5D=12&criteria%5B0%5D%5Bsearchtype%5D=equals&criteria%5B0%5D%5Bvalue%5D=6&reset=reset';
 const CATEGORY = '#itil-form select[name="itilcategories_id"]';
 
 async function waitForMainTab(page: Page, live: boolean): Promise<void> {
@@ -93,12 +96,24 @@ function loopbackSite(server: GlpiServer): GlpiSite {
  */
 function liveSite({ url, user, password }: { url: string; user: string; password: string }): GlpiSite {
 	let ticketForm = '';
+	let closedTicketForm: string | undefined;
+	/** The first ticket of a ticket list, as its form's address on the main tab (a list's link may carry a tab). */
+	const firstTicket = async (page: Page, list: string) => {
+		await page.goto(`${url}${list}`);
+		const link = page.locator('table.search-results a[href*="/front/ticket.form.php?id="]').first();
+		if ((await link.count()) === 0) return undefined;
+		const id = new URL((await link.getAttribute('href')) ?? '', url).searchParams.get('id');
+		return `${url}/front/ticket.form.php?id=${id}`;
+	};
 	const site: GlpiSite = {
 		live: true,
 		central: url,
 		get ticketForm() {
 			if (!ticketForm) throw new Error('live GLPI: the open ticket is known once site.ensureLoggedIn(page) has run (it reads the ticket list)');
 			return ticketForm;
+		},
+		get closedTicketForm() {
+			return closedTicketForm;
 		},
 		ticketList: `${url}/front/ticket.php`,
 		ticketListAll: `${url}${ALL_TICKETS}`,
@@ -112,12 +127,10 @@ function liveSite({ url, user, password }: { url: string; user: string; password
 				if (new URL(page.url()).pathname.endsWith('/front/login.php') || (await page.locator('#login_name').count())) throw new Error(`GLPI at ${url} refused the login of ${user}: check GLPI_USER and GLPI_PASSWORD`);
 			}
 			if (!ticketForm) {
-				await page.goto(`${url}/front/ticket.php`);
-				const href = await page.locator('table.search-results a[href*="/front/ticket.form.php?id="]').first().getAttribute('href', { timeout: 15_000 });
-				if (!href) throw new Error(`GLPI at ${url} shows no ticket to this user: the scenarios need at least one`);
-				// The list's link may carry a tab (forcetab); the scenarios open the form on its main tab.
-				const id = new URL(href, url).searchParams.get('id');
-				ticketForm = `${url}/front/ticket.form.php?id=${id}`;
+				const open = await firstTicket(page, '/front/ticket.php');
+				if (!open) throw new Error(`GLPI at ${url} shows no ticket to this user: the scenarios need at least one`);
+				ticketForm = open;
+				closedTicketForm = await firstTicket(page, CLOSED_TICKETS);
 			}
 		},
 		async openTicketForm(page, target) {
