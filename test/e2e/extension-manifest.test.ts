@@ -7,7 +7,7 @@ import { offlineEnv } from '../../scripts/offline-env.js';
 import { storeProblems } from '../../scripts/store-checks.js';
 import { PRODUCT_VERSION } from '../../shared/version';
 import { PROJECT_ROOT } from '../support/glpi-pages';
-import { startGlpiServer } from './support/glpi-server';
+import { openSite } from './support/site';
 
 const outDir = join(PROJECT_ROOT, '.tmp/production-build');
 const extensionDir = join(outDir, 'chrome-mv3');
@@ -76,7 +76,7 @@ describe('the extension users install', () => {
 
 	it('in Chromium: no host granted at install, no overlay anywhere, and its pages refuse eval and inline script', async () => {
 		const profile = mkdtempSync(join(PROJECT_ROOT, '.tmp/e2e-profile-'));
-		const glpi = await startGlpiServer();
+		const site = await openSite();
 		const context = await chromium.launchPersistentContext(profile, {
 			executablePath: inject('chromiumPath'),
 			headless: true,
@@ -91,9 +91,9 @@ describe('the extension users install', () => {
 			expect(granted.origins).toEqual([]);
 			expect(granted.permissions?.sort()).toEqual(['alarms', 'contextMenus', 'scripting', 'storage']);
 			expect(granted.scripts).toEqual([]);
-			// A GLPI page nobody granted: nothing of ours in it.
+			// A GLPI page nobody granted: nothing of ours in it (a live GLPI shows this new profile its login page).
 			const page = await context.newPage();
-			await page.goto(`${glpi.central}${glpi.paths.ticketForm}`);
+			await page.goto(site.live ? site.ticketList : site.ticketForm);
 			await page.waitForTimeout(1000);
 			expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.tagName.startsWith('GX-')).length)).toBe(0);
 
@@ -121,7 +121,7 @@ describe('the extension users install', () => {
 			}
 		} finally {
 			await context.close();
-			await glpi.close();
+			await site.close();
 			rmSync(profile, { recursive: true, force: true });
 		}
 	});

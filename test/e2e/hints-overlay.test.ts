@@ -52,6 +52,10 @@ describe('hints on GLPI pages', () => {
 		browser = await launchWithExtension();
 		// Hints are for every role: the reporter's token reads them.
 		await configureExtension(browser, { backendUrl: worker.url, token: tokens.reporter, glpiUrl: `${site.central}/` });
+		// A live GLPI: the browser logs in (the session cookie serves every tab) and learns which ticket to open.
+		const login = await browser.context.newPage();
+		await site.ensureLoggedIn(login);
+		await login.close();
 	});
 
 	afterAll(async () => {
@@ -62,7 +66,7 @@ describe('hints on GLPI pages', () => {
 
 	it("marks the element a manager wrote about, with the words on click, and folds the page's hints into notes", async () => {
 		const page = await browser.context.newPage();
-		await page.goto(site.ticketForm);
+		await site.openTicketForm(page);
 		const marker = page.locator(`[data-gx="hint-marker"][data-gx-selector='${CATEGORY}']`);
 		await marker.waitFor({ state: 'attached', timeout: 15_000 });
 		// The marker follows its field in the viewport: bring the field into view, as a user scrolling to it would.
@@ -95,13 +99,13 @@ describe('hints on GLPI pages', () => {
 
 	it('keeps a dismissed hint hidden after a reload, and the others shown', async () => {
 		const page = await browser.context.newPage();
-		await page.goto(site.ticketForm);
+		await site.openTicketForm(page);
 		const notes = page.locator('[data-gx="page-notes"]');
 		await notes.waitFor({ timeout: 15_000 });
 		await notes.locator('button').first().click();
 		await notes.locator('[data-gx="hint-card"]', { hasText: 'self-check' }).locator('[data-gx="hint-dismiss"]').click();
 		expect(await notes.textContent()).not.toContain('self-check');
-		await page.reload();
+		await site.openTicketForm(page);
 		await page.locator(`[data-gx="hint-marker"]`).waitFor({ timeout: 15_000 });
 		await notes.locator('button').first().click();
 		const text = await notes.textContent();
@@ -112,7 +116,7 @@ describe('hints on GLPI pages', () => {
 
 	it('shows the known issues of open items only: a done item retires its own', async () => {
 		const page = await browser.context.newPage();
-		await page.goto(`${site.central}/front/ticket.php`);
+		await page.goto(site.ticketList);
 		const notes = page.locator('[data-gx="page-notes"]');
 		await notes.waitFor({ timeout: 15_000 });
 		expect(await notes.locator('button').first().textContent()).toContain('(1)');

@@ -200,7 +200,8 @@ describe('hostile content shows as text, never runs', () => {
 	it("the capture panel previews hostile words and a hostile GLPI category literally, and makes hostile tags safe", async () => {
 		const page = await browser.context.newPage();
 		await site.ensureLoggedIn(page);
-		await page.goto(site.ticketForm);
+		// The category is in GLPI's main tab, which a live GLPI loads by AJAX after the page (and after our button).
+		await site.openTicketForm(page);
 		await page.locator('[data-gx="capture-button"]').waitFor({ timeout: 15_000 });
 		// GLPI's own content can be hostile too: a category named like a payload (any GLPI admin can name one).
 		await page.evaluate(
@@ -392,7 +393,7 @@ describe('hostile content shows as text, never runs', () => {
 			if (item.status === 'new') await ok(tokens.manager, `/v1/backlog/${item.id}`, { method: 'PATCH', body: { status: 'plan', title: item.title } });
 		}
 		const page = await browser.context.newPage();
-		await page.goto(site.ticketForm);
+		await site.openTicketForm(page);
 		const marker = page.locator(`[data-gx="hint-marker"][data-gx-selector='${CATEGORY}']`);
 		await marker.waitFor({ state: 'attached', timeout: 15_000 });
 		await page.locator(CATEGORY).first().scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, removeProfile } from './support/browser';
-import { type GlpiServer, startGlpiServer } from './support/glpi-server';
+import { type GlpiSite, openSite } from './support/site';
 import { unpackedExtensionId, whyNoPolicyFile, writeExtensionPolicy } from './support/policy';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
 
@@ -15,12 +15,12 @@ if (noPolicy) console.warn(`[e2e] managed policy skipped: ${noPolicy}`);
  */
 describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh profile', () => {
 	let worker: LocalWorker;
-	let glpi: GlpiServer;
+	let site: GlpiSite;
 	let browser: ExtensionBrowser;
 	let removePolicy: () => void = () => undefined;
 
 	beforeAll(async () => {
-		[worker, glpi] = await Promise.all([startLocalWorker('policy'), startGlpiServer()]);
+		[worker, site] = await Promise.all([startLocalWorker('policy'), openSite()]);
 		const tokens = await createWorkspace(worker, 'Policy desk');
 		const response = await fetch(`${worker.url}/v1/enrollments`, {
 			method: 'POST',
@@ -32,7 +32,7 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 			backendUrl: worker.url,
 			enrollmentCode: code,
 			installationLabel: 'Desk PC',
-			glpiUrls: [`${glpi.central}/`],
+			glpiUrls: [`${site.central}/`],
 			language: 'en',
 			features: { 'auto-friction': false },
 		});
@@ -43,7 +43,7 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 		removePolicy();
 		await browser?.close();
 		removeProfile(browser?.profileDir ?? '');
-		await Promise.all([worker?.dispose(), glpi?.close()]);
+		await Promise.all([worker?.dispose(), site?.close()]);
 	});
 
 	it('is read for our extension, by the id the policy names', () => {
@@ -58,7 +58,7 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 
 	it('shows what the organisation set as set by it, and leaves the rest to the user', async () => {
 		const options = await browser.openExtensionPage('options.html');
-		await options.locator('[data-gx="glpi-url"]', { hasText: glpi.central }).waitFor({ timeout: 15_000 });
+		await options.locator('[data-gx="glpi-url"]', { hasText: site.central }).waitFor({ timeout: 15_000 });
 		expect(await options.locator('input[name="backendUrl"]').isDisabled()).toBe(true);
 		expect(await options.locator('input[name="backendUrl"]').inputValue()).toBe(worker.url);
 		expect(await options.locator('[data-gx="enroll"]').count()).toBe(0);
@@ -77,7 +77,8 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 
 	it("runs the overlay on the policy's GLPI address and syncs with the enrolled token", async () => {
 		const page = await browser.context.newPage();
-		await page.goto(`${glpi.central}${glpi.paths.ticketForm}`);
+		await site.ensureLoggedIn(page);
+		await site.openTicketForm(page);
 		await page.locator('[data-gx="capture-button"]').waitFor({ timeout: 15_000 });
 		const [installation] = await worker.query<{ id: string }>('SELECT id FROM tokens WHERE enrollment_id IS NOT NULL');
 		const me = await browser.context.serviceWorkers()[0]?.evaluate(async () => (await chrome.storage.local.get('whoAmI')).whoAmI as { tokenId: string; role: string });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GlpiApiStandIn, startGlpiApiStandIn } from '../support/glpi-api-stand-in';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
+import { WHY_NO_LIVE_API, liveGlpiApi } from './support/live-glpi-api';
+import { liveGlpi } from './support/site';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
 
 const ARTEFACTS = join(PROJECT_ROOT, 'test-results/screenshots');
@@ -14,8 +16,11 @@ let n = 0;
 const uuid = () => `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const ticketPage = { route: '/front/ticket.form.php', kind: 'ticket-form', itemtype: 'Ticket', itemId: 5, interface: 'central' };
 
-/** The workspace the manager opens: friction before and after a change, two near ideas to merge, a printer pattern. */
-function seedSignals() {
+/**
+ * The workspace the manager opens: friction before and after a change, two near ideas to merge, a printer pattern
+ * (of three tickets of the GLPI it is pushed to).
+ */
+function seedSignals(patternTickets: number[], categoryId?: number) {
 	const friction = (days: number, reporter: string) => ({
 		id: uuid(),
 		kind: 'friction',
@@ -36,7 +41,7 @@ function seedSignals() {
 			createdAt: ago(1),
 			reporter: 'reporter-pattern',
 			page: { route: '/front/ticket.php', kind: 'ticket-list', interface: 'central' },
-			pattern: { type: 'duplicates', size: 3, signature: 'printer jam floor', ticketIds: [12, 13, 14], categoryId: 5 },
+			pattern: { type: 'duplicates', size: patternTickets.length, signature: 'printer jam floor', ticketIds: patternTickets, ...(categoryId ? { categoryId } : {}) },
 		},
 	];
 }
@@ -51,7 +56,13 @@ type Item = { id: string; title: string; kind: string; status: string; signalCou
 
 describe("the manager's popup", () => {
 	let worker: LocalWorker;
-	let glpiApi: GlpiApiStandIn;
+	/** Where the push goes: the stand-in on loopback, or a live GLPI's REST API when GLPI_URL and GLPI_USER_TOKEN are set. */
+	let glpiApi: GlpiApiStandIn | undefined;
+	const live = liveGlpi() !== undefined;
+	const liveApi = liveGlpiApi();
+	/** Three tickets of that GLPI for the pattern, and the Problem the push made on a live GLPI (purged at the end). */
+	let patternTickets = [12, 13, 14];
+	let pushedToLive: number | undefined;
 	let browser: ExtensionBrowser;
 	let tokens: Awaited<ReturnType<typeof createWorkspace>>;
 	let popup: Page;
@@ -61,9 +72,18 @@ describe("the manager's popup", () => {
 
 	beforeAll(async () => {
 		mkdirSync(ARTEFACTS, { recursive: true });
-		[worker, glpiApi] = await Promise.all([startLocalWorker('manager'), startGlpiApiStandIn({ rootDoc: '/glpi', tickets: [12, 13, 14] })]);
+		[worker, glpiApi] = await Promise.all([startLocalWorker('manager'), live ? undefined : startGlpiApiStandIn({ rootDoc: '/glpi', tickets: [12, 13, 14] })]);
+		if (liveApi) {
+			// The first three tickets the API user sees (search option 2 is the id, FACTS.md §3.2).
+			patternTickets = await liveApi.withSession(async (call) => {
+				const found = await call('GET', '/search/Ticket?range=0-2&forcedisplay%5B0%5D=2&sort=2&order=ASC');
+				const ids = ((found.body as { data?: Record<string, unknown>[] }).data ?? []).map((row) => Number(row['2']));
+				if (ids.length < 3) throw new Error(`live GLPI: the pattern needs 3 tickets the API user sees, search/Ticket gave ${found.status} ${JSON.stringify(found.body).slice(0, 200)}`);
+				return ids;
+			});
+		}
 		tokens = await createWorkspace(worker, 'Manager desk');
-		await api(worker, tokens.technician, '/v1/signals', { method: 'POST', body: JSON.stringify({ signals: seedSignals() }) });
+		await api(worker, tokens.technician, '/v1/signals', { method: 'POST', body: JSON.stringify({ signals: seedSignals(patternTickets, live ? undefined : 5) }) });
 		// The change on the category field went in 28 days ago: the API dates it now by design, so the test dates it back.
 		const friction = await byTitle('confusing');
 		await api(worker, tokens.manager, `/v1/backlog/${friction?.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'do' }) });
@@ -71,14 +91,18 @@ describe("the manager's popup", () => {
 		await worker.sql(`UPDATE items SET do_at = '${ago(28)}' WHERE id = '${friction?.id}'`);
 		browser = await launchWithExtension();
 		await configureExtension(browser, { backendUrl: worker.url, token: tokens.manager, glpiUrl: 'http://127.0.0.1:9/' });
-		const options = await browser.openExtensionPage('options.html');
-		await options.locator('input[name="glpiApi-glpiUrl"]').fill(glpiApi.url);
-		await options.locator('input[name="glpiApi-userToken"]').fill(glpiApi.options.userToken);
-		await options.locator('[data-gx="glpi-api-options"] button[type="submit"]').click();
-		await options.locator('[data-gx="glpi-api-notice"]').waitFor();
-		const accepted = await options.locator('[data-gx="glpi-api-notice"]').textContent();
-		if (!accepted?.includes('GLPI accepted')) throw new Error(`the GLPI API settings were refused: ${accepted}`);
-		await options.close();
+		const target = liveApi ?? (glpiApi ? { url: glpiApi.url, userToken: glpiApi.options.userToken, appToken: '' } : undefined);
+		if (target) {
+			const options = await browser.openExtensionPage('options.html');
+			await options.locator('input[name="glpiApi-glpiUrl"]').fill(target.url);
+			await options.locator('input[name="glpiApi-userToken"]').fill(target.userToken);
+			if (target.appToken) await options.locator('input[name="glpiApi-appToken"]').fill(target.appToken);
+			await options.locator('[data-gx="glpi-api-options"] button[type="submit"]').click();
+			await options.locator('[data-gx="glpi-api-notice"]').waitFor();
+			const accepted = await options.locator('[data-gx="glpi-api-notice"]').textContent();
+			if (!accepted?.includes('GLPI accepted')) throw new Error(`the GLPI API settings were refused: ${accepted}`);
+			await options.close();
+		}
 		popup = await browser.openExtensionPage('popup.html');
 		await popup.setViewportSize({ width: 560, height: 600 });
 	});
@@ -86,6 +110,8 @@ describe("the manager's popup", () => {
 	afterAll(async () => {
 		await browser?.close();
 		removeProfile(browser?.profileDir ?? '');
+		// What the push made in a live GLPI goes: the Problem, purged with its ticket links.
+		if (liveApi && pushedToLive) await liveApi.withSession((call) => call('DELETE', `/Problem/${pushedToLive}?force_purge=true`));
 		await Promise.all([worker?.dispose(), glpiApi?.close()]);
 	});
 
@@ -124,14 +150,34 @@ describe("the manager's popup", () => {
 		await expect.poll(async () => (await byTitle('printer jam floor'))?.status).toBe('do');
 	});
 
-	it('pushes the pattern to GLPI as a Problem with its tickets linked, and keeps the link', async () => {
+	it('pushes the pattern to GLPI as a Problem with its tickets linked, and keeps the link', async (context) => {
+		if (live && !liveApi) {
+			// Back to the list, as the scenario does at its end: the next ones start there.
+			await popup.locator('.gx-back').click();
+			return context.skip(WHY_NO_LIVE_API);
+		}
 		await popup.locator('[data-gx="glpi-push"] button', { hasText: 'Problem' }).click();
-		await expect.poll(() => popup.locator('[data-gx="glpi-outcome"]').textContent(), { timeout: 15_000 }).toContain('Problem #3 created in GLPI');
-		expect(await popup.locator('[data-gx="glpi-outcome"]').textContent()).toContain('3 tickets linked');
-		expect(glpiApi.items.map((item) => item.itemtype)).toEqual(['Problem', 'Problem_Ticket', 'Problem_Ticket', 'Problem_Ticket']);
-		expect(String(glpiApi.items[0]?.input.content)).toContain('#12, #13, #14');
-		expect(glpiApi.sessions.size).toBe(0);
-		await expect.poll(async () => (await byTitle('printer jam floor'))?.glpi?.id).toBe(3);
+		const outcome = popup.locator('[data-gx="glpi-outcome"]');
+		await expect.poll(() => outcome.textContent(), { timeout: 15_000 }).toMatch(/Problem #\d+ created in GLPI/);
+		expect(await outcome.textContent()).toContain('3 tickets linked');
+		const id = Number(/Problem #(\d+)/.exec((await outcome.textContent()) ?? '')?.[1]);
+		const listed = patternTickets.map((ticket) => `#${ticket}`).join(', ');
+		if (glpiApi) {
+			expect(id).toBe(3);
+			expect(glpiApi.items.map((item) => item.itemtype)).toEqual(['Problem', 'Problem_Ticket', 'Problem_Ticket', 'Problem_Ticket']);
+			expect(String(glpiApi.items[0]?.input.content)).toContain(listed);
+			expect(glpiApi.sessions.size).toBe(0);
+		}
+		if (liveApi) {
+			pushedToLive = id;
+			// What the live GLPI now holds, read back through its API: the Problem and its links to the three tickets.
+			const [problem, links] = await liveApi.withSession(async (call) => [await call('GET', `/Problem/${id}`), await call('GET', `/Problem/${id}/Problem_Ticket`)]);
+			expect(problem.status).toBe(200);
+			expect(String((problem.body as { name?: string }).name)).toContain('printer jam floor');
+			expect(String((problem.body as { content?: string }).content)).toContain(listed);
+			expect(((links.body as { tickets_id: number }[]) ?? []).map((link) => link.tickets_id).sort((a, b) => a - b)).toEqual([...patternTickets].sort((a, b) => a - b));
+		}
+		await expect.poll(async () => (await byTitle('printer jam floor'))?.glpi?.id).toBe(id);
 		await shot('popup-item-glpi');
 		await popup.locator('.gx-back').click();
 	});

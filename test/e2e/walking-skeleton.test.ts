@@ -3,21 +3,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 import { type ExtensionBrowser, configureExtension, launchWithExtension, removeProfile } from './support/browser';
-import { type GlpiServer, startGlpiServer } from './support/glpi-server';
+import { type GlpiSite, openSite } from './support/site';
 import { type LocalWorker, createWorkspace, startLocalWorker } from './support/worker';
 
 /**
- * The walking skeleton of issue 2, all real parts: GLPI pages on loopback, the built extension in Chromium, the
- * worker under wrangler dev with its local D1. An idea typed on a ticket page reaches the manager's popup.
+ * The walking skeleton of issue 2, all real parts: GLPI pages on loopback or a live GLPI (docs/DEVELOPMENT.md, "Live
+ * GLPI"), the built extension in Chromium, the worker under wrangler dev with its local D1. An idea typed on a ticket
+ * page reaches the manager's popup.
  */
 describe('an idea travels from a GLPI ticket page to the manager popup', () => {
 	let worker: LocalWorker;
-	let glpi: GlpiServer;
+	let site: GlpiSite;
 	let browser: ExtensionBrowser;
 	let tokens: Awaited<ReturnType<typeof createWorkspace>>;
 
 	beforeAll(async () => {
-		[worker, glpi] = await Promise.all([startLocalWorker('skeleton'), startGlpiServer()]);
+		[worker, site] = await Promise.all([startLocalWorker('skeleton'), openSite()]);
 		tokens = await createWorkspace(worker, 'Skeleton desk');
 		browser = await launchWithExtension();
 	});
@@ -25,18 +26,19 @@ describe('an idea travels from a GLPI ticket page to the manager popup', () => {
 	afterAll(async () => {
 		await browser?.close();
 		removeProfile(browser?.profileDir ?? '');
-		await Promise.all([worker?.dispose(), glpi?.close()]);
+		await Promise.all([worker?.dispose(), site?.close()]);
 	});
 
 	it('is set up through the options page, which checks the token with the server', async () => {
-		const notice = await configureExtension(browser, { backendUrl: worker.url, token: tokens.manager, glpiUrl: `${glpi.central}/` });
+		const notice = await configureExtension(browser, { backendUrl: worker.url, token: tokens.manager, glpiUrl: `${site.central}/` });
 		expect(notice).toContain('Skeleton desk');
 		expect(notice).toContain('manager');
 	});
 
 	it('captures an idea on a ticket page and shows it in the popup after the sync', async () => {
 		const page = await browser.context.newPage();
-		await page.goto(`${glpi.central}${glpi.paths.ticketForm}`);
+		await site.ensureLoggedIn(page);
+		await site.openTicketForm(page);
 		const button = page.locator('[data-gx="capture-button"]');
 		await button.waitFor({ timeout: 15_000 });
 		await button.click();
