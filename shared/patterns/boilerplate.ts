@@ -24,7 +24,7 @@ const SHINGLE = 3;
  * The hash of the shingle of `width` terms from `start`, from the terms' stable hashes: the same text gives the same
  * shingles in any export.
  */
-function shingleAt(ids: readonly number[], start: number, width: number, termHashes: Uint32Array): number {
+function shingleAt(ids: Int32Array, start: number, width: number, termHashes: Uint32Array): number {
 	let h = mix(width);
 	for (let k = start; k < start + width; k++) h = mix(h ^ (termHashes[ids[k] as number] as number));
 	return h;
@@ -51,8 +51,11 @@ export function descriptionTermIds(description: string, vocabulary: Vocabulary, 
  * tickets than without the boilerplate pass (issue 16).
  */
 export class BoilerplateFilter {
-	/** Every description's term ids, one after the other. */
-	private readonly ids: number[] = [];
+	/**
+	 * Every description's term ids, one after the other, in a typed array: as a list of 2.6 million numbers at
+	 * 100,000 tickets, the garbage collector read it again on each of its passes.
+	 */
+	private readonly ids: Int32Array;
 	/** Where each line ends in `ids` (lines without terms are left out); a line starts where the one before ended. */
 	private readonly lineEnds: number[] = [];
 	/** Ticket i's lines are lineEnds[firstLine[i] .. firstLine[i + 1]). */
@@ -61,13 +64,24 @@ export class BoilerplateFilter {
 	private readonly covered: Uint8Array;
 
 	constructor(descriptions: readonly (string | undefined)[], vocabulary: Vocabulary, share: number) {
-		const { ids, lineEnds } = this;
+		const lineEnds = this.lineEnds;
 		this.firstLine = new Int32Array(descriptions.length + 1);
+		let ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+		let length = 0;
+		const scratch: number[] = [];
+		const ends: number[] = [];
 		descriptions.forEach((description, ticket) => {
 			this.firstLine[ticket] = lineEnds.length;
-			if (description) descriptionTermIds(description, vocabulary, ids, lineEnds);
+			if (!description) return;
+			scratch.length = 0;
+			ends.length = 0;
+			descriptionTermIds(description, vocabulary, scratch, ends);
+			if (length + scratch.length > ids.length) ids = grown(ids, length + scratch.length);
+			for (const id of scratch) ids[length++] = id;
+			for (const end of ends) lineEnds.push(length - scratch.length + end);
 		});
 		this.firstLine[descriptions.length] = lineEnds.length;
+		this.ids = ids = ids.subarray(0, length);
 		// The shingle that starts at each term (a line shorter than SHINGLE has one, at its first term).
 		const shingles = new Int32Array(ids.length);
 		const limit = share * descriptions.length;
@@ -120,6 +134,14 @@ export class BoilerplateFilter {
 		}
 		return left;
 	}
+}
+
+function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+	let size = array.length * 2;
+	while (size < needed) size *= 2;
+	const copy = new Int32Array(size);
+	copy.set(array);
+	return copy;
 }
 
 /** The boilerplate filter of an export's descriptions, or none in a small export or when `share` keeps every line. */
