@@ -58,20 +58,21 @@ describe('HTML report: the top members of a group, the rest on demand', () => {
 	const html = renderHtml(report, { tickets, glpiUrl: 'https://glpi.example/' });
 	const cell = membersCell(html, 1000);
 
-	it('shows the first 5 members with their titles, the next 200 in a closed <details>, and says how many more the JSON has', () => {
+	it('shows the first 5 members with their titles, the next 45 in a closed <details>, and says how many more the JSON has', () => {
 		const [shown = '', onDemand = ''] = cell.split('<details>');
 		expect(shown.match(/<li>/g)).toHaveLength(5);
 		expect(shown).toContain('<li><a href="https://glpi.example/front/ticket.form.php?id=1" rel="noreferrer">#1</a> Printer jam on floor 0</li>');
 		expect(onDemand).toMatch(/^<summary>995 more tickets<\/summary>/);
-		expect(onDemand.match(/<li>/g)).toHaveLength(200);
-		expect(onDemand).toContain('… and 795 more (all of them in --format json).');
-		expect(cell).not.toContain('id=206"');
+		expect(onDemand.match(/<li>/g)).toHaveLength(45);
+		expect(onDemand).toContain('… and 950 more (all of them in --format json).');
+		expect(cell).toContain('id=50"');
+		expect(cell).not.toContain('id=51"');
 		expect(cell).not.toMatch(/<details open/);
 	});
 
 	it('keeps a report of a 1,000-ticket group small', () => {
-		expect(html.match(/<li>/g)?.length ?? 0).toBeLessThan(260);
-		expect(html.length).toBeLessThan(60_000);
+		expect(html.match(/<li>/g)?.length ?? 0).toBeLessThan(110);
+		expect(html.length).toBeLessThan(30_000);
 	});
 
 	it('writes a small group whole, without <details>', () => {
