@@ -1,6 +1,7 @@
 import type { Vocabulary } from '../text/vocabulary';
 import { mix } from './lsh';
 import { ExactShingleCounts, ShingleBounds } from './shingle-counts';
+import { grow } from './term-sets';
 
 /**
  * Boilerplate: the lines help desks add to tickets whatever their subject (issue 16). Mail signatures and
@@ -76,7 +77,7 @@ export class BoilerplateFilter {
 			scratch.length = 0;
 			ends.length = 0;
 			descriptionTermIds(description, vocabulary, scratch, ends);
-			if (length + scratch.length > ids.length) ids = grown(ids, length + scratch.length);
+			if (length + scratch.length > ids.length) ids = grow(ids, length + scratch.length);
 			for (const id of scratch) ids[length++] = id;
 			for (const end of ends) lineEnds.push(length - scratch.length + end);
 		});
@@ -134,14 +135,6 @@ export class BoilerplateFilter {
 		}
 		return left;
 	}
-}
-
-function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
-	let size = array.length * 2;
-	while (size < needed) size *= 2;
-	const copy = new Int32Array(size);
-	copy.set(array);
-	return copy;
 }
 
 /** The boilerplate filter of an export's descriptions, or none in a small export or when `share` keeps every line. */
