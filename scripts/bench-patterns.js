@@ -4,15 +4,19 @@
 // quality figures on the Hadoop duplicates and the captured GLPI export. Prints markdown tables (docs/PATTERNS.md).
 //
 //   node scripts/bench-patterns.js [--sizes 1000,10000,100000,200000] [--runs 7] [--trials 3] [--quality] [--no-speed]
+//                                  [--field title|description] [--against <git ref>]
 //
 // Each size runs in its own child process, so that its peak memory is its own. Times are the median of several
 // runs after one warm-up run, from ticket texts to described clusters (tokenising included). On a shared machine
 // other processes steal the processor at random: each size is measured in `--trials` separate child processes and
-// the trial with the lowest median is kept (the exact baseline likewise).
+// the trial with the lowest median is kept (the exact baseline likewise). The old way (single linkage over every
+// term) alternates with ours run by run, and with --against so does another commit's engine (a full garbage
+// collection before each run, so that none pays for another's garbage); ratios are the medians of the runs' ratios.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { importTs } from '../bin/load-ts.js';
+import { prepareAgainst } from './bench-patterns-against.js';
 import { quality } from './bench-patterns-quality.js';
 
 const { values } = parseArgs({
@@ -27,6 +31,8 @@ const { values } = parseArgs({
 		'no-speed': { type: 'boolean', default: false },
 		// Where the Endava text goes: the title, or the description, where boilerplate lines are looked for.
 		field: { type: 'string', default: 'title' },
+		against: { type: 'string' },
+		'against-entry': { type: 'string' },
 	},
 });
 
@@ -42,33 +48,48 @@ function endavaTickets(n) {
 }
 
 /** In a child: time and memory of one size, printed as one JSON line. */
-function child(n, baseline) {
+function child(n, baseline, against) {
 	const tickets = endavaTickets(n);
 	globalThis.gc?.();
 	const before = process.memoryUsage().rss;
 	const peakBefore = process.resourceUsage().maxRSS * 1024;
 	const runs = Math.max(1, Math.min(Number(values.runs), n >= 100_000 ? 5 : Number(values.runs)));
-	const time = (options) => {
+	const time = ({ engine: which, ...options }) => {
+		globalThis.gc?.();
 		const cpu = process.cpuUsage();
 		const started = performance.now();
-		const clusters = engine.clusterTickets(tickets, { useCategory: false, ...options });
+		const clusters = (which ?? engine).clusterTickets(tickets, { useCategory: false, ...options });
 		const used = process.cpuUsage(cpu);
 		return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, clusters };
 	};
 	const first = time({});
+	if (against) time({ engine: against });
 	const times = [];
 	const cpuTimes = [];
-	for (let r = 0; r < runs; r++) {
-		const run = time({});
-		times.push(run.ms);
-		cpuTimes.push(run.cpuMs);
-	}
+	const againstTimes = [];
+	const ratios = [];
 	// The old way side by side, in the same process: single linkage over all terms (issue 16's starting point).
 	const chainedTimes = [];
-	for (let r = 0; r < runs; r++) chainedTimes.push(time({ singleLinkage: true, boilerplateShare: 1 }).ms);
+	const chainedRatios = [];
+	for (let r = 0; r < runs; r++) {
+		// The order turns over every run: in a fixed order, with text in the titles, where this commit and the one
+		// before it take the same path, the first to run came out 5 to 33 % slower (ratios 0.67 to 0.95; 0.99 once
+		// the order turned over).
+		const order = [{}, { singleLinkage: true, boilerplateShare: 1 }, ...(against ? [{ engine: against }] : [])];
+		const [run, chained, other] = (r % 2 === 0 ? order : [...order].reverse()).map((options) => ({ options, ...time(options) }))
+			.sort((a, b) => order.indexOf(a.options) - order.indexOf(b.options));
+		times.push(run.ms);
+		cpuTimes.push(run.cpuMs);
+		chainedTimes.push(chained.ms);
+		chainedRatios.push(run.ms / chained.ms);
+		if (!other) continue;
+		againstTimes.push(other.ms);
+		ratios.push(other.ms / run.ms);
+	}
 	const peak = process.resourceUsage().maxRSS * 1024;
 	const result = {
 		chainedMs: median(chainedTimes),
+		chainedRatio: median(chainedRatios),
 		n,
 		ms: median(times),
 		cpuMs: median(cpuTimes),
@@ -80,6 +101,7 @@ function child(n, baseline) {
 		peakRss: peak,
 		rssBefore: before,
 		peakGrew: peak > peakBefore,
+		...(against ? { againstMs: median(againstTimes), ratio: median(ratios) } : {}),
 	};
 	if (baseline) {
 		const exactRuns = n > 5000 ? 1 : 3;
@@ -100,11 +122,13 @@ function child(n, baseline) {
 }
 
 function speed() {
+	const against = values.against ? prepareAgainst(values.against) : undefined;
 	const load = loadavg();
 	const exact = new Set(values.exact.split(',').map(Number));
 	const rows = [];
 	for (const n of values.sizes.split(',').map(Number)) {
 		const args = ['--expose-gc', '--max-old-space-size=8192', new URL(import.meta.url).pathname, '--child', String(n), '--runs', values.runs, '--field', values.field];
+		if (against) args.push('--against-entry', against.entry);
 		if (exact.has(n)) args.push('--baseline');
 		const trials = [];
 		for (let trial = 0; trial < Number(values.trials); trial++) {
@@ -125,21 +149,22 @@ function speed() {
 	);
 	const end = loadavg();
 	console.log(`Best of ${values.trials} trials per size. Load average (1, 5, 15 min) at the start: ${load.map((x) => x.toFixed(1)).join(', ')}; at the end: ${end.map((x) => x.toFixed(1)).join(', ')}; ${availableParallelism()} cores\n`);
-	console.log(`Text in the ${values.field}.\n`);
-	console.log('| tickets | clustering (median) | single linkage, all terms (median) | CPU (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |');
-	console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	console.log(`Text in the ${values.field}.${against ? ` Against: ${against.label}, alternating run by run in the same process.` : ''}\n`);
+	const againstHeads = against ? ` ${values.against} (median) | ${values.against} / this (median of ratios) |` : '';
+	console.log(`| tickets | clustering (median) |${againstHeads} single linkage, all terms (median) | this / single linkage (median of ratios) | CPU (median) | first run | per 1k tickets | peak RSS (before) | clusters | largest | exact all-pairs | speed-up | exact pairs found |`);
+	console.log(`| ---: | ---: |${against ? ' ---: | ---: |' : ''} ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 	for (const row of rows) {
 		const exactCells =
 			row.exactMs === undefined
 				? '| – | – | – |'
 				: `| ${row.exactMs.toFixed(0)} ms | ${(row.exactMs / row.ms).toFixed(0)}x | ${((100 * row.found) / Math.max(1, row.pairs)).toFixed(2)} % of ${row.pairs} |`;
 		console.log(
-			`| ${row.n.toLocaleString('en')} | ${row.ms.toFixed(0)} ms | ${row.chainedMs.toFixed(0)} ms | ${row.cpuMs.toFixed(0)} ms | ${row.firstMs.toFixed(0)} ms | ${((row.ms * 1000) / row.n).toFixed(1)} ms | ${mb(row.peakRss)} MB (${mb(row.rssBefore)} MB)${row.peakGrew ? '' : ' ≤'} | ${row.clusters} | ${row.largest} ${exactCells}`,
+			`| ${row.n.toLocaleString('en')} | ${row.ms.toFixed(0)} ms |${against ? ` ${row.againstMs.toFixed(0)} ms | ${row.ratio.toFixed(2)} |` : ''} ${row.chainedMs.toFixed(0)} ms | ${row.chainedRatio.toFixed(2)} | ${row.cpuMs.toFixed(0)} ms | ${row.firstMs.toFixed(0)} ms | ${((row.ms * 1000) / row.n).toFixed(1)} ms | ${mb(row.peakRss)} MB (${mb(row.rssBefore)} MB)${row.peakGrew ? '' : ' ≤'} | ${row.clusters} | ${row.largest} ${exactCells}`,
 		);
 	}
 }
 
-if (values.child) child(Number(values.child), values.baseline);
+if (values.child) child(Number(values.child), values.baseline, values['against-entry'] ? await importTs(values['against-entry']) : undefined);
 else {
 	if (!engine.hasEndava) console.log(`endava: ${engine.SKIP_DATA}`);
 	else if (!values['no-speed']) speed();

@@ -3,6 +3,7 @@ import type { AnalyseOptions } from '../../shared/patterns/analyse';
 import { parseGlpiDate } from '../../shared/patterns/glpi-dates';
 import type { PeriodKind } from '../../shared/patterns/periods';
 import type { Lang } from '../../shared/patterns/report/labels';
+import { glpiRoot } from '../../shared/patterns/report/ticket-links';
 
 export const FORMATS = ['text', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -23,6 +24,7 @@ Options:
   --period month|week       period of the service indicators (default: month)
   --as-of <YYYY-MM-DD>      "now" for windows and lateness (default: the latest date in the export)
   --lang en|fr              language of the text and HTML reports (default: en)
+  --glpi-url <address>      GLPI's address (https://glpi.example/): ticket ids in the HTML report link to the tickets
   -h, --help                this help
   -v, --version             the version (the same as the extension's and the worker's)
 
@@ -37,6 +39,8 @@ export interface Command {
 	format: Format;
 	out?: string;
 	lang: Lang;
+	/** GLPI's root address, checked (glpiRoot). */
+	glpiUrl?: string;
 	analyse: AnalyseOptions;
 }
 
@@ -72,6 +76,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' | 'versi
 				period: { type: 'string' },
 				'as-of': { type: 'string' },
 				lang: { type: 'string' },
+				'glpi-url': { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
 			},
@@ -97,11 +102,17 @@ export function parseCommand(argv: readonly string[]): Command | 'help' | 'versi
 	const minRatio = number('min-ratio', text('min-ratio'), 1, 1000);
 	const period = oneOf<PeriodKind>('period', text('period'), ['month', 'week']);
 	const out = text('out');
+	const glpiUrlText = text('glpi-url');
+	const glpiUrl = glpiUrlText === undefined ? undefined : glpiRoot(glpiUrlText);
+	if (glpiUrlText !== undefined && glpiUrl === undefined) {
+		throw new UsageError(`--glpi-url must be GLPI's http or https address, such as https://glpi.example/, not ${JSON.stringify(glpiUrlText)}`);
+	}
 	return {
 		file,
 		format: oneOf('format', text('format'), FORMATS) ?? 'text',
 		...(out === undefined ? {} : { out }),
 		lang: oneOf<Lang>('lang', text('lang'), ['en', 'fr']) ?? 'en',
+		...(glpiUrl === undefined ? {} : { glpiUrl }),
 		analyse: {
 			// A date given alone means the whole day: windows then end at its last moment.
 			...(asOf === undefined ? {} : { asOf: /^\d{4}-\d{2}-\d{2}$/.test(asOfText ?? '') ? asOf + 86_400_000 - 1 : asOf }),

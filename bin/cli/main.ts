@@ -49,12 +49,14 @@ export function run(argv: readonly string[], io: Io): number {
 		const exported = parseGlpiCsv(decoded.text);
 		for (const warning of exported.warnings) io.stderr(`glpi-improve: ${command.file}: ${warning}\n`);
 		const report = analyseTickets(exported.tickets, command.analyse);
+		// The report says how the file was read, too: stderr is lost once the report is sent on (issue 16).
+		const source = { encoding: decoded.encoding };
 		const output =
 			command.format === 'json'
-				? renderJson(report)
+				? renderJson(report, source)
 				: command.format === 'html'
-					? renderHtml(report, { lang: command.lang, tickets: exported.tickets })
-					: renderText(report, command.lang);
+					? renderHtml(report, { lang: command.lang, tickets: exported.tickets, source, ...(command.glpiUrl ? { glpiUrl: command.glpiUrl } : {}) })
+					: renderText(report, command.lang, source);
 		if (command.out) writeFileSync(command.out, output);
 		else io.stdout(output);
 		return EXIT.ok;

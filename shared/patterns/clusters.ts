@@ -1,5 +1,5 @@
 import { Vocabulary } from '../text/vocabulary';
-import { BOILERPLATE_MIN_TICKETS, BOILERPLATE_SHARE, boilerplateShingles, termsBeyondBoilerplate } from './boilerplate';
+import { BOILERPLATE_MIN_TICKETS, BOILERPLATE_SHARE, boilerplateFilter, descriptionTermIds } from './boilerplate';
 import { centredGroups } from './centred-groups';
 import { KeywordCounter, documentFrequencies } from './keywords';
 import type { LshParameters } from './lsh';
@@ -92,15 +92,17 @@ export function ticketTermSets(tickets: readonly Ticket[], useCategory = true, b
 	const builder = new TermSetsBuilder();
 	const ids: number[] = [];
 	const written = new Set<number>();
-	const common = boilerplateShingles(
+	// Without the boilerplate pass (a small export), each description is tokenised after its title, as always.
+	const boilerplate = boilerplateFilter(
 		tickets.map((ticket) => ticket.description),
 		vocabulary,
 		boilerplateShare,
 	);
-	for (const ticket of tickets) {
+	tickets.forEach((ticket, index) => {
 		ids.length = 0;
 		vocabulary.termIds(ticket.title, ids);
-		if (ticket.description) termsBeyondBoilerplate(ticket.description, vocabulary, common, ids);
+		if (boilerplate) boilerplate.termsBeyond(index, ids);
+		else if (ticket.description) descriptionTermIds(ticket.description, vocabulary, ids);
 		if (useCategory && ticket.category) {
 			let terms = byCategory.get(ticket.category);
 			if (!terms) {
@@ -115,7 +117,7 @@ export function ticketTermSets(tickets: readonly Ticket[], useCategory = true, b
 			for (const id of terms.path) ids.push(id);
 		}
 		builder.add(ids);
-	}
+	});
 	const flags = new Uint8Array(vocabulary.size);
 	for (const id of fromCategory) flags[id] = 1;
 	const sets = builder.build();

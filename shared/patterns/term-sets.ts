@@ -51,7 +51,8 @@ export class TermSetsBuilder {
 	}
 }
 
-function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+/** A copy of `array` at least `needed` long (doubling), for arrays filled as they go. */
+export function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
 	let size = array.length * 2;
 	while (size < needed) size *= 2;
 	const grown = new Int32Array(size);

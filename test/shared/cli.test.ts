@@ -79,6 +79,16 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(html).not.toContain('<b>');
 	});
 
+	it('links ticket ids to GLPI with --glpi-url, and refuses an address that is not http(s) (issue 16)', () => {
+		const { code, stdout } = cli('patterns', csv, '--format', 'html', '--glpi-url', 'https://glpi.example/glpi/front/ticket.php?x=1&y=2');
+		expect(code).toBe(0);
+		expect(stdout).toContain('<a href="https://glpi.example/glpi/front/ticket.form.php?id=1" rel="noreferrer">#1</a>');
+		expect(stdout).toContain('<a href="https://glpi.example/glpi/front/ticket.form.php?id=3" rel="noreferrer">#3</a>');
+		expect(stdout).not.toMatch(/<(script|img|iframe|object|embed|link)\b|url\(/i);
+		const bad = cli('patterns', csv, '--format', 'html', '--glpi-url', 'javascript:alert(1)');
+		expect(bad).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^glpi-improve: --glpi-url must be GLPI's http or https address/) });
+	});
+
 	it('takes the spike window and baseline from the options', () => {
 		const { stdout } = cli('patterns', csv, '--window', '3', '--baseline', '20', '--format', 'json');
 		expect(JSON.parse(stdout).settings).toMatchObject({ windowDays: 3, baselineDays: 20 });
@@ -101,6 +111,15 @@ describe('glpi-improve patterns', { timeout: 60_000 }, () => {
 		expect(code).toBe(0);
 		expect(stderr).toMatch(/not UTF-8, read as Windows-1252/);
 		expect(JSON.stringify(JSON.parse(stdout))).not.toContain('\uFFFD');
+	});
+
+	it('says in the report itself that it read the file as Windows-1252, in text, JSON and HTML (issue 16)', () => {
+		const cp1252 = file('cp1252-notice.csv', '');
+		writeFileSync(cp1252, Buffer.from('ID;Title;Category\n1;Imprimante bloqu\xe9e;Mat\xe9riel\n', 'latin1'));
+		expect(cli('patterns', cp1252).stdout).toMatch(/^Ticket patterns\n.*\nRead as Windows-1252: the file is not in UTF-8/);
+		expect(cli('patterns', cp1252, '--lang', 'fr', '--format', 'html').stdout).toContain('<p class="notice">Lu en Windows-1252');
+		expect(JSON.parse(cli('patterns', cp1252, '--format', 'json').stdout).source.encoding).toBe('windows-1252');
+		expect(cli('patterns', csv).stdout).not.toContain('Windows-1252');
 	});
 
 	it('names an archive as an archive, not as text in another encoding (issue 16)', () => {

@@ -75,21 +75,33 @@ export function lineChart(xs: readonly number[], series: readonly Series[], tick
 	return `<svg viewBox="0 0 ${W} ${height}" role="img" class="chart">${svg}</svg>`;
 }
 
-/** Horizontal bars, largest first, each labelled. */
+/**
+ * Characters a bar's label may hold on one line of the chart: its width at 11 px, at 7 px a character (above the
+ * average of a sans-serif font, so that a line of wide letters still fits).
+ */
+export const BAR_LABEL_CHARS = Math.floor((W - 8) / 7);
+
+/**
+ * Horizontal bars, largest first, each under its label. Labels used to sit left of their bars, right-aligned in a
+ * 300-unit column and cut at 48 characters: a long category ("Hardware > Peripherals > Webcams and headsets") ran
+ * past the chart's left edge and lost its start (issue 16). On a line of their own they have the chart's width, and
+ * one too long for it ends with "…" and shows whole on hover.
+ */
 export function barChart(bars: readonly { label: string; value: number; color?: string }[]): string {
 	if (bars.length === 0) return '';
-	const rowHeight = 22;
-	const labelWidth = 300;
-	const height = bars.length * rowHeight + 8;
+	const rowHeight = 34;
+	const left = 4;
+	const height = bars.length * rowHeight + 4;
 	const max = Math.max(1, ...bars.map((bar) => bar.value));
-	const scale = (W - labelWidth - 60) / max;
+	const scale = (W - left - 60) / max;
 	let svg = '';
 	bars.forEach((bar, i) => {
 		const top = 4 + i * rowHeight;
-		const label = bar.label.length > 48 ? `${bar.label.slice(0, 47)}…` : bar.label;
-		svg += `<text x="${labelWidth - 8}" y="${top + 15}" text-anchor="end">${escapeHtml(label)}</text>`;
-		svg += `<rect x="${labelWidth}" y="${top + 3}" width="${Math.max(1, bar.value * scale)}" height="${rowHeight - 8}" fill="${bar.color ?? PALETTE[0]}"/>`;
-		svg += `<text x="${labelWidth + bar.value * scale + 6}" y="${top + 15}">${escapeHtml(String(bar.value))}</text>`;
+		const cut = bar.label.length > BAR_LABEL_CHARS;
+		const label = cut ? `${bar.label.slice(0, BAR_LABEL_CHARS - 1)}…` : bar.label;
+		svg += `<text x="${left}" y="${top + 11}">${escapeHtml(label)}${cut ? `<title>${escapeHtml(bar.label)}</title>` : ''}</text>`;
+		svg += `<rect x="${left}" y="${top + 16}" width="${Math.max(1, bar.value * scale)}" height="12" fill="${bar.color ?? PALETTE[0]}"/>`;
+		svg += `<text x="${left + bar.value * scale + 6}" y="${top + 26}">${escapeHtml(String(bar.value))}</text>`;
 	});
 	return `<svg viewBox="0 0 ${W} ${height}" role="img" class="chart">${svg}</svg>`;
 }

@@ -5,6 +5,9 @@ import type { Ticket } from '../ticket';
 import { PALETTE, type Series, barChart, columnChart, escapeHtml as e, lineChart } from './charts';
 import { arrow, categoryName, day, duration, durationMs, percent, ratio, stars, windowText } from './format';
 import { type Labels, type Lang, labelsFor } from './labels';
+import { type MemberContext, memberList, ticketRef } from './members';
+import { type ReportSource, sourceNotices } from './source';
+import { glpiRoot } from './ticket-links';
 
 export interface HtmlOptions {
 	lang?: Lang;
@@ -12,6 +15,9 @@ export interface HtmlOptions {
 	tickets?: readonly Ticket[];
 	/** Categories with their own indicator table (the busiest first). */
 	maxCategories?: number;
+	/** GLPI's address ("https://glpi.example/"): ticket ids become links to the tickets. */
+	glpiUrl?: string;
+	source?: ReportSource;
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:820px;color:#1b1b1b;padding:0 1rem}
@@ -19,24 +25,17 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px soli
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eee;vertical-align:top}
 th{font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#666}.chart{width:100%;height:auto}
 .chart text{font-size:11px;fill:#444}.chart .grid{stroke:#e5e5e5}details summary{cursor:pointer}ul.tickets{margin:.25rem 0;padding-left:1.2rem}
-.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}`;
-
-const ids = (list: readonly number[]) => e(list.map((id) => `#${id}`).join(', '));
-
-function ticketList(list: readonly number[], titles: ReadonlyMap<number, string>): string {
-	if (titles.size === 0) return ids(list);
-	const items = list.map((id) => `<li>#${id} ${e(titles.get(id) ?? '')}</li>`).join('');
-	return `<details><summary>${ids(list.slice(0, 8))}${list.length > 8 ? ' …' : ''}</summary><ul class="tickets">${items}</ul></details>`;
-}
+.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+.notice{background:#fff4d6;border-left:4px solid #E69F00;padding:.4rem .6rem}`;
 
 /** Tables stop here; the JSON report has every row. */
-const MAX_ROWS = { clusters: 50, spikes: 20 };
+const MAX_ROWS = { clusters: 50, spikes: 20, tickets: 50 };
 const more = (count: number, l: Labels) => (count > 0 ? `<p class="muted">${e(l.more(count))}</p>` : '');
 
-function clustersSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<number, string>): string {
+function clustersSection(report: PatternsReport, l: Labels, members: MemberContext): string {
 	const rows = report.clusters
 		.slice(0, MAX_ROWS.clusters)
-		.map((c) => `<tr><td class="num">${c.size}</td><td>${e(c.signature)}</td><td>${e(categoryName(c.category, l))}</td><td>${ticketList(c.ticketIds, titles)}</td></tr>`)
+		.map((c) => `<tr><td class="num">${c.size}</td><td>${e(c.signature)}</td><td>${e(categoryName(c.category, l))}</td><td>${memberList(c.ticketIds, members)}</td></tr>`)
 		.join('');
 	const chart = barChart(report.clusters.slice(0, 15).map((c, i) => ({ label: `${c.signature} (${categoryName(c.category, l)})`, value: c.size, color: PALETTE[i % 7] as string })));
 	return `<h2>${e(l.clusters)}</h2><p class="muted">${e(l.clustersRule(report.settings.threshold))}</p>${
@@ -46,7 +45,7 @@ function clustersSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<
 	}`;
 }
 
-function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<number, string>): string {
+function spikesSection(report: PatternsReport, l: Labels, members: MemberContext): string {
 	const s = report.settings;
 	const top = report.volume.categories.slice(0, 6);
 	const colorOf = new Map(top.map((c, i) => [c.category, PALETTE[i] as string]));
@@ -66,7 +65,7 @@ function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<nu
 		return all.length === 0
 			? `<p>${e(l.noSpikes)}</p>`
 			: `<table><tr><th>${e(l.category)}</th><th>${e(l.window)}</th><th class="num">${e(l.count)}</th><th class="num">${e(l.expected)}</th><th></th><th>${e(l.members)}</th></tr>${list
-					.map((spike) => `<tr><td>${e(categoryName(spike.category, l))}</td><td>${e(windowText(spike.windowStart, spike.windowEnd))}</td><td class="num">${spike.count}</td><td class="num">${spike.expected.toFixed(1)}</td><td>${e(ratio(spike.ratio, l))}</td><td>${ticketList(spike.ticketIds, titles)}</td></tr>`)
+					.map((spike) => `<tr><td>${e(categoryName(spike.category, l))}</td><td>${e(windowText(spike.windowStart, spike.windowEnd))}</td><td class="num">${spike.count}</td><td class="num">${spike.expected.toFixed(1)}</td><td>${e(ratio(spike.ratio, l))}</td><td>${memberList(spike.ticketIds, members)}</td></tr>`)
 					.join('')}</table>${more(all.length - list.length, l)}`;
 	};
 	const judged = report.spikeJudgement;
@@ -79,18 +78,19 @@ function spikesSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<nu
 <h3>${e(l.pastSpikes)}</h3>${table(report.spikes.filter((spike) => !spike.current))}`;
 }
 
-function loopsSection(report: PatternsReport, l: Labels, titles: ReadonlyMap<number, string>): string {
-	const title = (id: number) => e(titles.get(id) ?? '');
+function loopsSection(report: PatternsReport, l: Labels, members: MemberContext): string {
+	const title = (id: number) => e(members.titles.get(id) ?? '');
+	const id = (ticket: number) => ticketRef(ticket, members);
 	const reopens = !report.known.reopens
 		? `<p class="muted">${e(l.reopensUnknown)}</p>`
 		: report.reopens.length === 0
 			? `<p>${e(l.noReopens)}</p>`
-			: `<table>${report.reopens.map((loop) => `<tr><td>#${loop.ticketId}</td><td>${title(loop.ticketId)}</td><td>${e(categoryName(loop.category, l))}</td><td>${e(loop.reason === 'reopened' ? `${l.reopened} ×${loop.count}` : l.refused)}</td></tr>`).join('')}</table>`;
+			: `<table>${report.reopens.slice(0, MAX_ROWS.tickets).map((loop) => `<tr><td>${id(loop.ticketId)}</td><td>${title(loop.ticketId)}</td><td>${e(categoryName(loop.category, l))}</td><td>${e(loop.reason === 'reopened' ? `${l.reopened} ×${loop.count}` : l.refused)}</td></tr>`).join('')}</table>${more(report.reopens.length - MAX_ROWS.tickets, l)}`;
 	const late = !report.known.deadlines
 		? `<p class="muted">${e(l.lateUnknown)}</p>`
 		: report.late.length === 0
 			? `<p>${e(l.noLate)}</p>`
-			: `<table>${report.late.map((t) => `<tr><td>#${t.ticketId}</td><td>${title(t.ticketId)}</td><td>${e(categoryName(t.category, l))}</td><td>${e(`${durationMs(t.overdueMs, l)} ${l.overdue}`)}</td><td>${t.open ? e(l.stillOpen) : ''}</td></tr>`).join('')}</table>`;
+			: `<table>${report.late.slice(0, MAX_ROWS.tickets).map((t) => `<tr><td>${id(t.ticketId)}</td><td>${title(t.ticketId)}</td><td>${e(categoryName(t.category, l))}</td><td>${e(`${durationMs(t.overdueMs, l)} ${l.overdue}`)}</td><td>${t.open ? e(l.stillOpen) : ''}</td></tr>`).join('')}</table>${more(report.late.length - MAX_ROWS.tickets, l)}`;
 	return `<h2>${e(l.reopens)}</h2>${reopens}<h2>${e(l.late)}</h2>${late}`;
 }
 
@@ -123,15 +123,18 @@ export function renderHtml(report: PatternsReport, options: HtmlOptions = {}): s
 	const lang = options.lang ?? 'en';
 	const l = labelsFor(lang);
 	const titles = new Map((options.tickets ?? []).map((ticket) => [ticket.id, ticket.title]));
+	const root = options.glpiUrl === undefined ? undefined : glpiRoot(options.glpiUrl);
+	const members: MemberContext = { labels: l, titles, ...(root === undefined ? {} : { glpiRoot: root }) };
+	const notices = sourceNotices(options.source, l).map((notice) => `<p class="notice">${e(notice)}</p>`);
 	return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(l.title)}</title><style>${STYLE}</style></head><body>
-<h1>${e(l.title)}</h1><p>${e(l.summary(report.tickets, day(report.from, l), day(report.asOf, l)))}</p>
-${clustersSection(report, l, titles)}
-${spikesSection(report, l, titles)}
-${loopsSection(report, l, titles)}
+<h1>${e(l.title)}</h1><p>${e(l.summary(report.tickets, day(report.from, l), day(report.asOf, l)))}</p>${notices.join('')}
+${clustersSection(report, l, members)}
+${spikesSection(report, l, members)}
+${loopsSection(report, l, members)}
 ${indicatorsSection(report, l, options.maxCategories ?? 12)}
 <p class="muted">${e(l.generatedBy)}</p>
 </body></html>

@@ -2,6 +2,7 @@ import type { PatternsReport } from '../analyse';
 import type { CategoryIndicators } from '../indicators';
 import { arrow, categoryName, day, duration, durationMs, percent, ratio, stars, windowText } from './format';
 import { type Labels, type Lang, labelsFor } from './labels';
+import { type ReportSource, sourceNotices } from './source';
 
 const MAX_IDS = 12;
 /** Rows per list; the JSON report has every row. */
@@ -36,10 +37,10 @@ function trendText(entry: CategoryIndicators, l: Labels): string {
 }
 
 /** The report as plain text for a terminal or an e-mail. */
-export function renderText(report: PatternsReport, lang: Lang = 'en'): string {
+export function renderText(report: PatternsReport, lang: Lang = 'en', source?: ReportSource): string {
 	const l = labelsFor(lang);
 	const s = report.settings;
-	const out: string[] = [`${l.title}`, l.summary(report.tickets, day(report.from, l), day(report.asOf, l)), ''];
+	const out: string[] = [`${l.title}`, l.summary(report.tickets, day(report.from, l), day(report.asOf, l)), ...sourceNotices(source, l), ''];
 
 	out.push(`${l.clusters} (${l.clustersRule(s.threshold)}): ${report.clusters.length}`);
 	if (report.clusters.length === 0) out.push(`  ${l.noClusters}`);
