@@ -125,6 +125,8 @@ describe("an objective checked against GLPI's service figures", () => {
 		await popup.locator('[data-gx="plan-check-now"]').click();
 		await expect.poll(() => popup.locator('[data-gx="plan-verdict"]').textContent()).toMatch(/^Met: 0\.[0-5] a week against a target of 0\.5 a week \(baseline 0\.6 a week\)\.$/);
 		expect(await popup.locator('[data-gx="plan-chart"] rect').count()).toBe(3);
+		// The PLAN and its Check are in the item's history.
+		await expect.poll(() => popup.locator('[data-gx="audit"]').textContent()).toMatch(/\bcheck\b/);
 		await shot(popup, 'popup-plan-check-met');
 	});
 

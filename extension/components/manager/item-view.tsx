@@ -92,6 +92,7 @@ export function ItemView({ id, glpiUrl, items, onChanged, onMerged, onBack }: Pr
 			<TriageForm item={item} onPatch={(change) => void patch(change)} />
 			<PlanPanel
 				item={item}
+				onRecorded={load}
 				onItemChanged={(changed) => {
 					setDetail({ ...detail, item: changed });
 					onChanged(changed);

@@ -12,8 +12,11 @@ import { NoticeLine, useNotice } from './use-notice';
 /** An Act answers the last Check when it came after it: a new "not met" asks for a new Act. */
 const actAnswersCheck = (plan: Plan) => Boolean(plan.act && plan.check && plan.act.at.slice(0, 10) >= plan.check.on);
 
-/** PLAN, CHECK and ACT of one item (issue 17): its objective, the Check against it, and the Act when it was not met. */
-export function PlanPanel({ item, onItemChanged }: { item: BacklogItem; onItemChanged(item: BacklogItem): void }) {
+/**
+ * PLAN, CHECK and ACT of one item (issue 17): its objective, the Check against it, and the Act when it was not met.
+ * Each is written to the item's history by the worker: `onRecorded` reloads it.
+ */
+export function PlanPanel({ item, onItemChanged, onRecorded }: { item: BacklogItem; onItemChanged(item: BacklogItem): void; onRecorded(): void }) {
 	const [plan, setPlan] = useState<Plan | null | undefined>(undefined);
 	const [editing, setEditing] = useState(false);
 	const [notice, notify] = useNotice();
@@ -38,6 +41,7 @@ export function PlanPanel({ item, onItemChanged }: { item: BacklogItem; onItemCh
 						setPlan(saved);
 						setEditing(false);
 						notify(t('plan.saved'));
+						onRecorded();
 					}}
 				/>
 			</>
@@ -53,7 +57,14 @@ export function PlanPanel({ item, onItemChanged }: { item: BacklogItem; onItemCh
 					<dd>{t('plan.targetIs', { value: formatMeasure(plan.measure, plan.target) })}</dd>
 					<dd>{t('plan.reviewIs', { date: plan.reviewOn })}</dd>
 				</dl>
-				<PlanCheck plan={plan} onChecked={setPlan} onError={failed} />
+				<PlanCheck
+					plan={plan}
+					onError={failed}
+					onChecked={(checked) => {
+						setPlan(checked);
+						onRecorded();
+					}}
+				/>
 				{plan.check?.verdict === 'not-met' && !actAnswersCheck(plan) && (
 					<ActForm
 						itemId={item.id}
