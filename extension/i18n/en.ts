@@ -61,6 +61,7 @@ export const en = {
 	'popup.signals': '{count} signals',
 	'popup.reporters': '{count} reporters',
 	'popup.score': 'score {score}',
+	'popup.figuresWaiting': "{count} readings of GLPI's figures waiting",
 	'popup.queue': '{count} waiting to sync',
 	'popup.lastSync': 'Last sync: {when}',
 	'popup.never': 'never',

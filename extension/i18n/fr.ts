@@ -62,6 +62,7 @@ export const fr: Record<MessageKey, string> = {
 	'popup.signals': '{count} signaux',
 	'popup.reporters': '{count} personnes',
 	'popup.score': 'score {score}',
+	'popup.figuresWaiting': '{count} lectures des indicateurs de GLPI en attente',
 	'popup.queue': '{count} en attente de synchronisation',
 	'popup.lastSync': 'Dernière synchronisation : {when}',
 	'popup.never': 'jamais',
