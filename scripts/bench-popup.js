@@ -50,7 +50,8 @@ try {
 	await options.goto(`chrome-extension://${id}/options.html`);
 	await options.locator('input[name="backendUrl"]').fill(worker.base);
 	await options.locator('input[name="token"]').fill(manager);
-	await options.locator('button[type="submit"]').first().click();
+	// The connection's own button: the enrollment form's submit button comes first on the page since 0.2.0.
+	await options.locator('[data-gx="save-connection"]').click();
 	await options.locator('[data-gx="options-notice"]').waitFor();
 	await options.close();
 

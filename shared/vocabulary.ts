@@ -18,3 +18,12 @@ export const TRIAGED_OPEN_STATUSES: readonly ItemStatus[] = ['plan', 'do', 'chec
 
 /** Roles an enrollment code can give: never manager (a manager token stays a deliberate POST /v1/tokens). */
 export const ENROLLMENT_ROLES = ['reporter', 'technician'] as const;
+
+/**
+ * What an item's PLAN can measure (issue 17): its own signal rate, or one of GLPI's service measures for its
+ * categories (shared/improvement/measures.ts, SERVICE_MEASURES, in the same order: a test holds them equal).
+ */
+export const PLAN_MEASURES = ['signal-rate', 'opened-per-week', 'median-hours-to-solve', 'late-share', 'reopen-share', 'satisfaction'] as const;
+export type PlanMeasure = (typeof PLAN_MEASURES)[number];
+/** The Check's verdicts: met, not met, too early (before the review date or too little data), unknown (no column). */
+export const VERDICTS = ['met', 'not-met', 'too-early', 'unknown'] as const;

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { type Ticket, parseGlpiCsv } from '../../shared/patterns';
+import type { GlpiExport } from '../../shared/patterns/glpi-csv';
 
 /**
  * GLPI exports the overlay read with the user's session, parsed, kept a few minutes so that a re-rendered list, the
@@ -34,9 +35,14 @@ export async function cachedExport(key: string, now = Date.now()): Promise<Cache
 	return (await entries(now)).find((entry) => entry.key === key);
 }
 
-/** Parses an export (throws the CsvError that names the line), keeps its newest tickets, and caches them. */
-export async function storeExport(key: string, csv: string, truncated: boolean, now = Date.now()): Promise<CachedExport> {
-	const { tickets } = parseGlpiCsv(csv);
+/**
+ * Parses an export (throws the CsvError that names the line), keeps its newest tickets, and caches them. `onParsed`
+ * sees every ticket and the columns found, before the cut (GLPI's weekly service figures, issue 17).
+ */
+export async function storeExport(key: string, csv: string, truncated: boolean, now = Date.now(), onParsed?: (parsed: GlpiExport) => void): Promise<CachedExport> {
+	const parsed = parseGlpiCsv(csv);
+	const { tickets } = parsed;
+	onParsed?.(parsed);
 	const newestFirst = [...tickets].sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0) || b.id - a.id);
 	const entry: CachedExport = { key, at: now, tickets: newestFirst.slice(0, MAX_EXPORT_TICKETS), truncated: truncated || tickets.length > MAX_EXPORT_TICKETS };
 	memory = [entry, ...(await entries(now)).filter((other) => other.key !== key)].slice(0, MAX_EXPORTS);

@@ -64,7 +64,7 @@ async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
 
 export function startBackground(): void {
 	registerManagerHandlers();
-	registerPatternHandlers();
+	registerPatternHandlers(() => void scheduleFlush());
 	onMessage('enqueueSignal', ({ data }) => attempt(() => queueDraft(data)));
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {
@@ -132,7 +132,7 @@ export function startBackground(): void {
 
 	browser.alarms.onAlarm.addListener((alarm) => {
 		if (alarm.name === FLUSH_ALARM || alarm.name === PERIODIC_ALARM) {
-			void flush().then((result) => (result.waiting > 0 && result.nextAttemptAt ? scheduleFlush() : undefined));
+			void flush().then((result) => ((result.waiting > 0 || result.figuresWaiting > 0) && result.nextAttemptAt ? scheduleFlush() : undefined));
 		}
 	});
 	browser.commands.onCommand.addListener((command, tab) => {

@@ -4,6 +4,7 @@ import { checkGlpiConnection, pushItemToGlpi } from './glpi-push';
 import { forgetAllHints } from './hints';
 import { ownPagesOnly } from './own-pages';
 import { exportPlan } from './plan-export';
+import { actOnPlan, checkPlan, getPlan, listPlans, putPlan, serviceFiguresView } from './plans-api';
 import { createHint, deleteHint, exportCsv, getItem, getMetrics, listBacklog, listHints, mergeItem, patchItem, updateHint } from './manager-api';
 
 /** The manager popup's requests, answered by the background (it holds the tokens), for the extension's own pages only. */
@@ -17,6 +18,13 @@ export function registerManagerHandlers(): void {
 	onManagerMessage('getMetrics', ownPagesOnly(({ data }) => getMetrics(data.from, data.to)));
 	onManagerMessage('exportCsv', ownPagesOnly(({ data }) => exportCsv(data)));
 	onManagerMessage('exportPlan', ownPagesOnly(({ data }) => exportPlan(data)));
+	onManagerMessage('listPlans', ownPagesOnly(() => listPlans()));
+	onManagerMessage('getPlan', ownPagesOnly(({ data }) => getPlan(data)));
+	onManagerMessage('putPlan', ownPagesOnly(({ data }) => putPlan(data.itemId, data.plan)));
+	onManagerMessage('checkPlan', ownPagesOnly(({ data }) => checkPlan(data)));
+	// ACT moves the item's status (to plan or done): known issues on GLPI pages follow.
+	onManagerMessage('actOnPlan', ownPagesOnly(({ data }) => thenForget(actOnPlan(data.itemId, data.act))));
+	onManagerMessage('serviceFigures', ownPagesOnly(({ data }) => serviceFiguresView(data.weeks)));
 	onManagerMessage('listHints', ownPagesOnly(({ data }) => listHints(data)));
 	onManagerMessage('createHint', ownPagesOnly(({ data }) => thenForget(createHint(data))));
 	onManagerMessage('updateHint', ownPagesOnly(({ data }) => thenForget(updateHint(data.id, data.patch))));

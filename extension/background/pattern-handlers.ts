@@ -1,13 +1,26 @@
 import { onMessage } from '../core/messaging';
 import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from '../core/pattern-messages';
 import { cachedExport, storeExport } from './export-cache';
+import { queueFigures } from './service-figures';
 import { patternView, similarView, ticketsOfRows, withinDays } from './ticket-patterns';
 
-/** The export for `input.key`: cached, or parsed from the CSV the page sent; undefined when the page must send it. */
+/** Called when GLPI's figures of an export were queued (the background then schedules a flush). */
+let figuresQueued = () => {};
+
+/**
+ * The export for `input.key`: cached, or parsed from the CSV the page sent; undefined when the page must send it. A
+ * fresh export also gives GLPI's weekly figures, queued when the user opted in; their failure never fails the patterns.
+ */
 async function exportFor(input: ExportInput) {
 	const cached = await cachedExport(input.key);
 	if (cached) return cached;
-	return input.csv === undefined ? undefined : storeExport(input.key, input.csv, input.truncated ?? false);
+	if (input.csv === undefined) return undefined;
+	return storeExport(input.key, input.csv, input.truncated ?? false, Date.now(), (parsed) => {
+		void queueFigures(input.key, parsed).then(
+			(queued) => queued && figuresQueued(),
+			(error: unknown) => console.warn('[gx] service figures', error),
+		);
+	});
 }
 
 export async function exportPatterns(input: ExportInput & { scope: Exclude<PatternScope, 'page'> }): Promise<PatternView | null> {
@@ -29,8 +42,9 @@ export async function similarTickets(input: ExportInput & { ticket: TicketRow & 
 
 const errorOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The pattern messages of the GLPI overlay (core/pattern-messages.ts). */
-export function registerPatternHandlers(): void {
+/** The pattern messages of the GLPI overlay (core/pattern-messages.ts); `onFiguresQueued` schedules their send. */
+export function registerPatternHandlers(onFiguresQueued: () => void = () => {}): void {
+	figuresQueued = onFiguresQueued;
 	onMessage('findPatterns', ({ data }) => {
 		try {
 			return { ok: true, value: patternView(ticketsOfRows(data.rows)) };

@@ -4,6 +4,8 @@ import { type ApiFailure, apiClient, failureOf } from '../core/api-client';
 import type { SyncStatus } from '../core/messaging';
 import { type Rejection, frictionSetAsideStorage, queueStorage, settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
 import { flushFriction } from './friction';
+import { flushFigures, waitingFigures } from './service-figures';
+import { isTransient } from './transient';
 import { MAX_QUEUED_SIGNALS, acknowledge, countAttempt, pending, refusedEntries, reject } from './queue';
 
 /** The first retry's delay: 5 s, shorter only in test builds whose outages must not last minutes (wxt.config.ts). */
@@ -14,13 +16,6 @@ export function backoffMs(failures: number, random = Math.random): number {
 	const base = Math.min(30 * 60_000, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
 	return Math.round(base * (0.5 + random()));
 }
-
-/**
- * Failures that say nothing about the signals themselves: keep them queued and retry later. A 403 is about a signal
- * (a reporter's token may not send a ticket pattern, API.md): it is split out and set aside like a 400, or one
- * refused pattern would block every signal queued after it, for good (issue 15).
- */
-const isTransient = (status: number) => status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
 
 type SendOutcome = { kind: 'ok'; acknowledged: string[] } | { kind: 'failed'; failure: ApiFailure; retryAfterMs?: number };
 
@@ -114,6 +109,18 @@ async function doFlush(now: () => Date): Promise<SyncStatus> {
 			return status();
 		}
 	}
+	// GLPI's figures go after the signals: a person's words first; a reading waits for the next flush otherwise.
+	const figures = await flushFigures(backendUrl, token, now());
+	if (figures.failure) {
+		const failures = state.failures + 1;
+		await syncStateStorage.setValue({
+			...state,
+			failures,
+			lastError: { message: describe(figures.failure), at: now().toISOString(), status: figures.failure.status, code: figures.failure.code },
+			nextAttemptAt: new Date(now().getTime() + (figures.retryAfterMs ?? backoffMs(failures))).toISOString(),
+		});
+		return status();
+	}
 	const lastError = frictionFailure === undefined ? null : { message: `extension: ${frictionFailure}`.slice(0, 500), at: now().toISOString() };
 	await syncStateStorage.setValue({ lastSyncAt: now().toISOString(), lastError, failures: 0, nextAttemptAt: null });
 	return status();
@@ -125,7 +132,13 @@ function describe(failure: ApiFailure): string {
 }
 
 export async function status(): Promise<SyncStatus> {
-	const [index, rejected, state, setAside] = await Promise.all([queueStorage.getValue(), refusedEntries(), syncStateStorage.getValue(), frictionSetAsideStorage.getValue()]);
+	const [index, rejected, state, setAside, figuresWaiting] = await Promise.all([
+		queueStorage.getValue(),
+		refusedEntries(),
+		syncStateStorage.getValue(),
+		frictionSetAsideStorage.getValue(),
+		waitingFigures(),
+	]);
 	const waiting = index.segments.reduce((sum, info) => sum + info.entries - info.refused, 0);
-	return { ...state, waiting, rejected, setAside, dropped: index.dropped, cap: MAX_QUEUED_SIGNALS };
+	return { ...state, waiting, figuresWaiting, rejected, setAside, dropped: index.dropped, cap: MAX_QUEUED_SIGNALS };
 }

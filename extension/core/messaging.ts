@@ -32,6 +32,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string; sta
 
 export interface SyncStatus extends SyncState {
 	waiting: number;
+	/** Readings of GLPI's service figures waiting to be sent (issue 17). */
+	figuresWaiting: number;
 	rejected: QueuedSignal[];
 	/** Automatic friction that could not become a valid signal: shown, never sent, never blocking the rest. */
 	setAside: SetAsideFriction[];

@@ -24,6 +24,12 @@ export interface Settings {
 	/** A page whose load takes longer than this (navigation timing, ms) counts as slow-page friction. */
 	slowPageMs: number;
 	privacy: PrivacySettings;
+	/**
+	 * The user's opt-in to sending GLPI's service figures (issue 17): weekly counts per category computed from the
+	 * exports the overlay reads, never a ticket's text, title, requester or id. Off by default; technicians and
+	 * managers only (a reporter's export holds only their own tickets).
+	 */
+	serviceFigures: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	autoFriction: false,
 	slowPageMs: 4000,
 	privacy: { redactNames: true, includeCategory: true, includeItemId: true },
+	serviceFigures: false,
 };
 
 export type FrictionKind = 'rage-click' | 'dead-click' | 'form-error' | 'slow-page';

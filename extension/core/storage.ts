@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { PackedReading } from '../../shared/improvement/packed-reading';
 import type { BacklogItem } from '../../shared/schemas/backlog';
 import type { Signal } from '../../shared/schemas/signal';
 import type { WhoAmI } from '../../shared/schemas/workspace';
@@ -215,5 +216,31 @@ export interface ManagedEnrollmentState {
 
 export const managedEnrollmentStorage = storage.defineItem<ManagedEnrollmentState>('local:managedEnrollment', {
 	fallback: { codeHash: null, error: null },
+	version: 1,
+});
+
+/**
+ * GLPI's service figures waiting to be sent (issue 17): weekly counts per category computed from an export the
+ * overlay read, one reading per export search (a newer reading of the same search replaces the waiting one: it covers
+ * as much or more). Kept across restarts and retried with the signals' backoff until the worker acknowledges them.
+ */
+export interface QueuedFigures {
+	/** The export's search key: a newer reading of the same search replaces this one. */
+	key: string;
+	reading: PackedReading;
+	queuedAt: string;
+	attempts: number;
+}
+
+export const figuresOutboxStorage = storage.defineItem<QueuedFigures[]>('local:figuresOutbox', { fallback: [], version: 1 });
+
+/** What became of the last reading sent, for the options to show: the weeks stored and kept, or the refusal. */
+export interface FiguresSyncState {
+	lastSent: { at: string; from: string; to: string; categories: number; stored: number; kept: number } | null;
+	lastRefusal: { at: string; message: string } | null;
+}
+
+export const figuresStateStorage = storage.defineItem<FiguresSyncState>('local:figuresState', {
+	fallback: { lastSent: null, lastRefusal: null },
 	version: 1,
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SERVICE_MEASURES } from '../improvement/measures';
 import { isWeekLabel } from '../improvement/packed-reading';
+import { PLAN_MEASURES, VERDICTS } from '../vocabulary';
 
-export const PLAN_MEASURES = ['signal-rate', ...SERVICE_MEASURES] as const;
+export { PLAN_MEASURES, VERDICTS } from '../vocabulary';
 const WeekSchema = z.string().refine(isWeekLabel, 'An ISO week such as 2026-W47.');
 const MeasureValueSchema = z.strictObject({
 	value: z.number().nullable(),
@@ -29,7 +29,6 @@ export const PlanInputSchema = z
 	.refine(({ baselineFrom, baselineTo }) => baselineFrom <= baselineTo, { path: ['baselineTo'], message: 'The baseline ends before it starts.' });
 export type PlanInput = z.infer<typeof PlanInputSchema>;
 
-export const VERDICTS = ['met', 'not-met', 'too-early', 'unknown'] as const;
 
 export const PlanSchema = z.strictObject({
 	itemId: z.string(),

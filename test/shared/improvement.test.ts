@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkObjective, isReviewOverdue, lowerIsBetter, type Objective } from '../../shared/improvement/check';
-import { histogramMedian, measureOver, weekStart } from '../../shared/improvement/measures';
+import { SERVICE_MEASURES, histogramMedian, measureOver, weekStart } from '../../shared/improvement/measures';
+import { PLAN_MEASURES } from '../../shared/vocabulary';
 import { SOLVE_BUCKETS, bucketOf, knownFrom, weeklyFigures, type KnownFigures } from '../../shared/improvement/weekly-figures';
 import { parseGlpiCsv } from '../../shared/patterns/glpi-csv';
 import { HOUR_MS, type Ticket } from '../../shared/patterns/ticket';
@@ -216,7 +217,8 @@ describe('packed readings', () => {
 		const packed = PackedReadingSchema.parse(JSON.parse(JSON.stringify(packReading(reading))));
 		expect(unpackReading(packed)).toEqual(reading);
 		expect(gzipSync(JSON.stringify(packed)).length).toBeLessThan(50_000);
-	});
+		// Some 30,000 tickets built, read, packed and checked: seconds on two cores shared with other test runs.
+	}, 60_000);
 
 	it('keeps unknown figures unknown through packing, and refuses rows past the last week', async () => {
 		const { packReading, unpackReading } = await import('../../shared/improvement/packed-reading');
@@ -227,5 +229,11 @@ describe('packed readings', () => {
 		expect(packed && unpackReading(packed)).toEqual(reading);
 		expect(() => unpackReading({ ...packed!, to: packed!.from })).toThrow(RangeError);
 		expect(packReading(weeklyFigures([], known, asOf))).toBeNull();
+	});
+});
+
+describe('the plan measures the popup offers', () => {
+	it("are the item's signal rate, then GLPI's service measures in their order (the popup reads them without zod)", () => {
+		expect(PLAN_MEASURES).toEqual(['signal-rate', ...SERVICE_MEASURES]);
 	});
 });

@@ -38,6 +38,14 @@ describe('CORS', () => {
 			expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
 			expect(answer.headers.get('access-control-allow-headers')).toContain('authorization');
 		}
+		// A user's build reaches the backend through CORS: saving a plan is a PUT, GLPI's figures come gzipped (issue 17).
+		const plan = await call('/v1/plans/item_000001', { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'PUT' } });
+		expect(plan.headers.get('access-control-allow-methods')).toContain('PUT');
+		const figures = await call('/v1/service-figures', {
+			method: 'OPTIONS',
+			headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,content-encoding' },
+		});
+		expect(figures.headers.get('access-control-allow-headers')).toContain('content-encoding');
 		for (const origin of ['https://evil.example', 'http://127.0.0.1:8787', 'null', 'chrome-extension://']) {
 			expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
 		}

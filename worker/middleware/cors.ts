@@ -18,8 +18,9 @@ export function originAllowed(origin: string, patterns: string): boolean {
 export const extensionCors = createMiddleware<AppEnv>((c, next) =>
 	cors({
 		origin: (origin) => (origin && originAllowed(origin, c.env.ALLOWED_ORIGINS ?? '') ? origin : null),
-		allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-		allowHeaders: ['authorization', 'content-type'],
+		// PUT for /v1/plans/:itemId, content-encoding for a gzipped reading of GLPI's figures (issue 17).
+		allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+		allowHeaders: ['authorization', 'content-type', 'content-encoding'],
 		exposeHeaders: ['retry-after', 'content-disposition'],
 		maxAge: 600,
 	})(c, next),

@@ -3,7 +3,7 @@ import { relativeTime, t } from '../../i18n';
 import { Sparkline } from '../charts/sparkline';
 
 /** One backlog item: a button, so the whole row is reachable with Tab and opens with Enter. */
-export function BacklogRow({ item, onOpen }: { item: BacklogItem; onOpen(id: string): void }) {
+export function BacklogRow({ item, onOpen, overdue = false }: { item: BacklogItem; onOpen(id: string): void; overdue?: boolean }) {
 	const weekly = item.weekly ?? [];
 	return (
 		<li class="gx-item" data-gx-item={item.id}>
@@ -11,6 +11,11 @@ export function BacklogRow({ item, onOpen }: { item: BacklogItem; onOpen(id: str
 				<span class="gx-title">{item.title}</span>
 				<span class="gx-meta">
 					<span class={`gx-status gx-status-${item.status}`}>{t(`status.${item.status}`)}</span>
+					{overdue && (
+						<span class="gx-overdue" data-gx="review-overdue" title={t('plan.overdue')}>
+							{t('manager.reviewOverdue')}
+						</span>
+					)}
 					<span class="gx-kind-badge">{t(`kind.${item.kind}`)}</span>
 					<span title={t('popup.score', { score: item.score.toFixed(2) })}>{t('popup.score', { score: item.score.toFixed(1) })}</span>
 					<span>{t('popup.signals', { count: item.signalCount })}</span>

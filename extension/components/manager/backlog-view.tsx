@@ -33,6 +33,11 @@ export function BacklogView({ filters, onFilters, items, onItems, onOpen, cached
 	const [loading, setLoading] = useState(true);
 	const [cachedAt, setCachedAt] = useState<string | null>(bootCachedAt);
 	const [notice, notify] = useNotice();
+	// Items whose review date passed without a Check (issue 17): asked once the list shows, never before its paint.
+	const [overdue, setOverdue] = useState<ReadonlySet<string>>(new Set());
+	useEffect(() => {
+		void sendManagerMessage('listPlans', undefined).then((result) => result.ok && setOverdue(new Set(result.value.filter((plan) => plan.overdue).map((plan) => plan.itemId))));
+	}, []);
 
 	// Marks for the popup benchmark (scripts/bench-popup.js): when a list first shows, and when the fresh one does.
 	useEffect(() => {
@@ -88,7 +93,7 @@ export function BacklogView({ filters, onFilters, items, onItems, onOpen, cached
 			) : (
 				<ol class="gx-backlog" data-gx="backlog">
 					{items.map((item) => (
-						<BacklogRow key={item.id} item={item} onOpen={onOpen} />
+						<BacklogRow key={item.id} item={item} onOpen={onOpen} overdue={overdue.has(item.id)} />
 					))}
 				</ol>
 			)}

@@ -6,6 +6,7 @@ import { sendManagerMessage } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { StackedBars } from '../charts/stacked-bars';
 import { PlanExport } from './plan-export';
+import { ServiceFiguresPanel } from './service-figures-panel';
 import { NoticeLine, useNotice } from './use-notice';
 
 const KIND_COLORS: Record<(typeof SIGNAL_KINDS)[number], string> = {
@@ -18,7 +19,7 @@ const KIND_COLORS: Record<(typeof SIGNAL_KINDS)[number], string> = {
 };
 const DAYS = 30;
 
-/** Signals per day by kind, items per status, top pages, the median time to triage, and the changes being checked. */
+/** Signals per day by kind, GLPI's service figures per category beside them, items per status, top pages, the median time to triage, and the changes being checked. */
 export function DashboardView() {
 	const [metrics, setMetrics] = useState<Metrics | null>(null);
 	const [notice, notify] = useNotice();
@@ -39,6 +40,7 @@ export function DashboardView() {
 				rows={metrics.signalsPerDay.map((day) => ({ label: day.day, values: day.counts }))}
 				series={SIGNAL_KINDS.map((kind) => ({ key: kind, label: t(`kind.${kind}`), color: KIND_COLORS[kind] }))}
 			/>
+			<ServiceFiguresPanel />
 			<h3>{t('dashboard.perStatus')}</h3>
 			<ul class="gx-status-bars" data-gx="items-per-status">
 				{ITEM_STATUSES.map((status) => (

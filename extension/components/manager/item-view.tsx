@@ -9,6 +9,7 @@ import { GlpiPush } from './glpi-push';
 import { HintForm } from './hint-form';
 import { MergeForm } from './merge-form';
 import { TriageForm } from './triage-form';
+import { PlanPanel } from './plan-panel';
 import { NoticeLine, useNotice } from './use-notice';
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
 	onBack(): void;
 }
 
-/** One item: triage, the Check, evidence, history, merge, a hint for its page, and the push to GLPI. */
+/** One item: triage, its objective (PLAN, CHECK, ACT), the signal-rate Check, evidence, history, merge, a hint for its page, and the push to GLPI. */
 export function ItemView({ id, glpiUrl, items, onChanged, onMerged, onBack }: Props) {
 	const [detail, setDetail] = useState<BacklogDetail | null>(null);
 	const [notice, notify] = useNotice();
@@ -89,6 +90,16 @@ export function ItemView({ id, glpiUrl, items, onChanged, onMerged, onBack }: Pr
 			) : null}
 			<NoticeLine notice={notice} />
 			<TriageForm item={item} onPatch={(change) => void patch(change)} />
+			<PlanPanel
+				item={item}
+				onRecorded={load}
+				onItemChanged={(changed) => {
+					setDetail({ ...detail, item: changed });
+					onChanged(changed);
+					// The Act is in the item's history now.
+					load();
+				}}
+			/>
 			<CheckPanel item={item} />
 			<GlpiPush item={item} onPushed={(glpi) => setDetail({ ...detail, item: { ...item, glpi } })} />
 			<EvidenceList evidence={detail.evidence} glpiUrl={glpiUrl} />

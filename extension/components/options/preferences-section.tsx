@@ -3,6 +3,7 @@ import { FEATURE_IDS } from '../../core/feature-ids';
 import type { PrivacySettings, Settings } from '../../core/storage';
 import { type LanguageSetting, t } from '../../i18n';
 import { PolicyNote } from './policy-note';
+import { ServiceFiguresOption } from './service-figures-option';
 
 interface Props {
 	settings: Settings;
@@ -12,7 +13,7 @@ interface Props {
 	onChange(change: Partial<Settings>): void;
 }
 
-/** Preferences that apply at once: language, privacy switches, automatic friction, and each overlay feature. */
+/** Preferences that apply at once: language, privacy switches, automatic friction, GLPI's figures, and each overlay feature. */
 export function PreferencesSection({ settings, me, locked, onChange }: Props) {
 	const privacy = (key: keyof PrivacySettings, value: boolean) => onChange({ privacy: { ...settings.privacy, [key]: value } });
 	const feature = (id: string, on: boolean) =>
@@ -77,6 +78,8 @@ export function PreferencesSection({ settings, me, locked, onChange }: Props) {
 					/>
 				</label>
 			</fieldset>
+
+			<ServiceFiguresOption on={settings.serviceFigures === true} me={me} onChange={(on) => onChange({ serviceFigures: on })} />
 
 			<fieldset>
 				<legend>{t('options.features')}</legend>

@@ -27,6 +27,7 @@ export function SyncStatusBar({ status, onSync, onClearSetAside, onRetry, onDisc
 	return (
 		<section class="gx-sync" data-gx="sync-status" aria-live="polite">
 			<span data-gx="waiting">{t('popup.queue', { count: status.waiting })}</span>
+			{status.figuresWaiting > 0 && <span data-gx="figures-waiting">{t('popup.figuresWaiting', { count: status.figuresWaiting })}</span>}
 			<span data-gx="last-sync">{t('popup.lastSync', { when: status.lastSyncAt ? timeOf(status.lastSyncAt) : t('popup.never') })}</span>
 			{status.lastError && (
 				<span class="gx-error" role="alert" data-gx="sync-error">
