@@ -55,7 +55,8 @@ export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Doc
 	return (
 		<div class="gx-root">
 			{onElements.map(({ item: hint, box }) => (
-				<span key={hint.id} class="gx-hint-anchor" style={{ top: `${box?.top ?? 0}px`, left: `${box?.left ?? 0}px` }}>
+				// The card opens towards the middle of the window, so it stays in it (issue 14: it ran 77 px off a 1440 px one).
+				<span key={hint.id} class={`gx-hint-anchor gx-side-${box?.side ?? 'before'}${(box?.left ?? 0) > doc.documentElement.clientWidth / 2 ? ' gx-card-start' : ''}`} style={{ top: `${box?.top ?? 0}px`, left: `${box?.left ?? 0}px` }}>
 					<button
 						type="button"
 						class={`gx-hint-marker gx-hint-${hint.kind}`}
@@ -76,7 +77,13 @@ export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Doc
 					<button type="button" class="gx-notes-pill" aria-expanded={notesOpen} onClick={() => setNotesOpen(!notesOpen)}>
 						{t('hints.pageNotes', { count: pageNotes.length })}
 					</button>
-					{notesOpen && pageNotes.map((hint) => <HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} />)}
+					{notesOpen && (
+						<div class="gx-notes-list">
+							{pageNotes.map((hint) => (
+								<HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} />
+							))}
+						</div>
+					)}
 				</div>
 			)}
 		</div>

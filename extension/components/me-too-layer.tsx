@@ -58,7 +58,7 @@ export function MeTooLayer({ hints, page, doc, signal }: Props) {
 					<button
 						key={hint.key}
 						type="button"
-						class={mine ? 'gx-metoo gx-metoo-mine' : 'gx-metoo'}
+						class={`gx-metoo gx-side-${box.side}${mine ? ' gx-metoo-mine' : ''}`}
 						data-gx="me-too"
 						data-gx-selector={hint.selector}
 						style={{ top: `${box.top}px`, left: `${box.left}px` }}

@@ -1,19 +1,63 @@
 import { useEffect, useState } from 'preact/hooks';
 import { observe } from '../core/dom';
+import { clippingAncestors } from '../core/overlay-layer';
 import { visibleElementOf } from '../glpi/element-target';
 
 export interface Anchored<T> {
 	item: T;
 	element: Element;
-	/** Where the marker sits in the viewport; null while the element is not shown. */
-	box: { top: number; left: number } | null;
+	/**
+	 * Where the marker sits in the viewport, null while the element is not shown: a point, and on which side of it the
+	 * marker hangs ('before': left of the point, centred on it; 'above': above it, ending at it).
+	 */
+	box: { top: number; left: number; side: 'before' | 'above' } | null;
 }
 
-/** A marker's place: a corner of the element's visible box (a Select2 box for a dropdown), in the viewport. */
+/** Room a marker needs left of its field (a "me too" count and a hint's "i" side by side). */
+const ROOM = 72;
+/** A hint's "i" is nearest its field; a "me too" count goes before it. */
+const OFFSET = { left: 4, right: 26 } as const;
+
+const clippersOf = new WeakMap<Element, Element[]>();
+/** The viewport less its scroll bars; the window's size where the root element has no layout size (a DOM without layout). */
+function viewportOf(element: Element) {
+	const { documentElement: root, defaultView: view } = element.ownerDocument;
+	return { left: 0, top: 0, right: root.clientWidth || (view?.innerWidth ?? 0), bottom: root.clientHeight || (view?.innerHeight ?? 0) };
+}
+
+/** The part of the viewport where `element` can be seen: inside every box that scrolls or clips it. */
+function visibleArea(element: Element) {
+	let clippers = clippersOf.get(element);
+	if (!clippers) clippersOf.set(element, (clippers = clippingAncestors(element)));
+	const area = viewportOf(element);
+	for (const clipper of clippers) {
+		const box = clipper.getBoundingClientRect();
+		area.left = Math.max(area.left, box.left);
+		area.top = Math.max(area.top, box.top);
+		area.right = Math.min(area.right, box.right);
+		area.bottom = Math.min(area.bottom, box.bottom);
+	}
+	return area;
+}
+
+/**
+ * A marker's place: beside the element's visible box (a Select2 box for a dropdown), never over it nor over the
+ * buttons GLPI puts after it (issue 14: markers covered the category's Select2 and its "i"). Left of the box, in
+ * the label's column, when there is room there; otherwise above the box's right end (GLPI stacks label and field on
+ * narrow columns, and the label's line has room on its right). Hidden while the box is outside the visible part of
+ * its scroll containers (GLPI's fields column scrolls on its own: a marker floated over GLPI's top bar).
+ */
 function boxOf(element: Element, corner: 'left' | 'right'): Anchored<unknown>['box'] {
-	const rect = visibleElementOf(element).getBoundingClientRect();
-	if (!element.isConnected || (rect.width === 0 && rect.height === 0)) return null;
-	return { top: Math.max(0, rect.top - 8), left: Math.max(0, corner === 'left' ? rect.left - 8 : rect.right - 12) };
+	if (!element.isConnected) return null;
+	const visible = visibleElementOf(element);
+	const rect = visible.getBoundingClientRect();
+	if (rect.width === 0 && rect.height === 0) return null;
+	const area = visibleArea(visible);
+	if (rect.top < area.top - 1 || rect.bottom > area.bottom + 1) return null;
+	const offset = OFFSET[corner];
+	if (rect.left - area.left >= ROOM) return { top: rect.top + rect.height / 2, left: rect.left - offset, side: 'before' };
+	if (rect.top - 20 < area.top) return null;
+	return { top: rect.top - 2, left: rect.right - (corner === 'right' ? OFFSET.right - OFFSET.left : 0), side: 'above' };
 }
 
 /**

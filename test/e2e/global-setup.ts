@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { offlineEnv } from '../../scripts/offline-env.js';
 import { PROJECT_ROOT } from '../support/glpi-pages';
-import { ensureChromium } from './support/chromium';
+import { ensureChromium, ensureInterFont } from './support/chromium';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -20,6 +20,7 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject): void {
 	const chromiumPath = ensureChromium();
+	if (!ensureInterFont()) console.log("[e2e] no Inter font (Debian's fonts-inter): the styled GLPI pages lay out with a fallback font");
 	const frictionPeriodMs = 4000;
 	execFileSync('npx', ['wxt', 'build'], {
 		cwd: PROJECT_ROOT,
