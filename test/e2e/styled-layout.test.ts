@@ -29,6 +29,8 @@ const PIECES: Piece[] = [
 	{ name: 'hint card', selector: '[data-gx="hint-card"]', font: 'text' },
 	{ name: 'me-too marker', selector: '[data-gx="me-too"]', control: true, anchor: ['data-gx-selector', '{}'], font: 'family' },
 	{ name: 'similar tickets', selector: '[data-gx="similar-tickets"]', font: 'text' },
+	{ name: 'capture panel', selector: '[data-gx="capture-panel"]', dialog: true },
+	{ name: 'capture panel control', selector: '[data-gx="capture-panel"] :is(button, textarea, input:not([type="radio"]), select)', control: true, dialog: true },
 ];
 
 describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
@@ -120,6 +122,17 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 				await scroll('.itil-right-side', 100);
 				problems.push(...(await check(styled, 'fields-scrolled')));
 			}
+			// A second capture right after a first one, while the first one's "Saved" toast shows: every control of the
+			// panel is hit, none under the toast (the toast over Send made each capture wait for it to go).
+			await page.locator('[data-gx="capture-button"]').click();
+			await page.locator('textarea[name="gx-text"]').fill('The VPN category is hard to find');
+			await page.locator('[data-gx="capture-panel"] [data-gx="send"]').click();
+			await page.locator('[data-gx="toast"]').waitFor({ timeout: 5_000 });
+			await page.locator('[data-gx="capture-button"]').click();
+			await page.locator('textarea[name="gx-text"]').fill(`The printer queue stalls every morning\n${'and the VPN drops, '.repeat(12)}`);
+			await frames(page);
+			problems.push(...(await check(styled, 'second-capture')));
+			await page.keyboard.press('Escape');
 			writeFileSync(join(ARTEFACTS, `styled-${styled.file}.json`), JSON.stringify(problems, null, 1));
 			expect(problems).toEqual([]);
 		});

@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
  *   replaced by the piece's attribute (a badge's ticket id, a marker's selector). It shows only while the anchor does,
  *   and within the visible part of the anchor's scroll containers.
  * - `text`: its text is in GLPI's font family and size (read from GLPI's body), `family` the family only.
+ * - `dialog`: part of what the user opened over the page (the capture panel): while open it may cover GLPI's controls
+ *   and our marks, and every control in it must still be hit by itself (never under a toast of ours).
  */
 export interface Piece {
 	name: string;
@@ -14,6 +16,7 @@ export interface Piece {
 	control?: boolean;
 	anchor?: [string, string];
 	font?: 'text' | 'family';
+	dialog?: boolean;
 }
 
 /** GLPI's controls and row titles, which nothing of ours may cover. */
@@ -51,6 +54,18 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 				return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].slice(0, 2).join('.')}` : ''}${text ? ` "${text}"` : ''}`;
 			};
 			const centreHit = (box: DOMRect) => document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+			/** What a click at the centre of `box` reaches, down through our shadow roots (another piece of ours may be over it). */
+			const deepHit = (box: DOMRect) => {
+				const x = box.left + box.width / 2;
+				const y = box.top + box.height / 2;
+				let hit = document.elementFromPoint(x, y);
+				while (hit?.shadowRoot) {
+					const inner = hit.shadowRoot.elementFromPoint(x, y);
+					if (!inner || inner === hit) break;
+					hit = inner;
+				}
+				return hit;
+			};
 			const overlaps = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
 			// GLPI's controls that a user sees now: in the viewport, and not under GLPI's own sticky parts.
@@ -64,6 +79,10 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 					if (hit && (hit === element || element.contains(hit))) glpi.push({ element, box });
 				}
 			}
+
+			const dialogs = pieces.filter((piece) => piece.dialog).flatMap((piece) => roots.flatMap((root) => [...root.querySelectorAll(piece.selector)]));
+			/** Under a dialog the user opened, a control of ours outside it may be hidden. */
+			const underDialog = (element: Element, hit: Element) => dialogs.some((dialog) => dialog.contains(hit) && !dialog.contains(element));
 
 			const font = getComputedStyle(document.body);
 			for (const piece of pieces) {
@@ -88,6 +107,10 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 						if (piece.control && !anchor) problems.push(`${name}: cannot be clicked, ${label(centreHit(box) ?? document.body)} is over its centre`);
 						continue;
 					}
+					if (piece.control) {
+						const hit = deepHit(box);
+						if (hit && hit !== element && !element.contains(hit) && !underDialog(element, hit)) problems.push(`${name}: cannot be clicked, our ${label(hit)} is over its centre`);
+					}
 					if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5) problems.push(`${name}: outside the ${width}x${height} viewport`);
 					if (anchor) {
 						const lines = anchor.getClientRects();
@@ -103,7 +126,7 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 							}
 						}
 					}
-					for (const control of glpi) {
+					for (const control of piece.dialog ? [] : glpi) {
 						if (overlaps(box, control.box)) problems.push(`${name}: covers GLPI's ${label(control.element)} (${describe(control.box)})`);
 					}
 					if (piece.font) {
