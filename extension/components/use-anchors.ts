@@ -15,6 +15,8 @@ export interface Anchored<T> {
 
 /** Room a marker needs left of its field (a "me too" count and a hint's "i" side by side). */
 const ROOM = 72;
+/** What one more "me too" count of the same field needs (issue 14, item 9: they sit side by side). */
+const MORE = 48;
 /** A hint's "i" is nearest its field; a "me too" count goes before it. */
 const OFFSET = { left: 4, right: 26 } as const;
 
@@ -47,7 +49,7 @@ function visibleArea(element: Element) {
  * narrow columns, and the label's line has room on its right). Hidden while the box is outside the visible part of
  * its scroll containers (GLPI's fields column scrolls on its own: a marker floated over GLPI's top bar).
  */
-function boxOf(element: Element, corner: 'left' | 'right'): Anchored<unknown>['box'] {
+function boxOf(element: Element, corner: 'left' | 'right', room = ROOM): Anchored<unknown>['box'] {
 	if (!element.isConnected) return null;
 	const visible = visibleElementOf(element);
 	const rect = visible.getBoundingClientRect();
@@ -55,7 +57,7 @@ function boxOf(element: Element, corner: 'left' | 'right'): Anchored<unknown>['b
 	const area = visibleArea(visible);
 	if (rect.top < area.top - 1 || rect.bottom > area.bottom + 1) return null;
 	const offset = OFFSET[corner];
-	if (rect.left - area.left >= ROOM) return { top: rect.top + rect.height / 2, left: rect.left - offset, side: 'before' };
+	if (rect.left - area.left >= room) return { top: rect.top + rect.height / 2, left: rect.left - offset, side: 'before' };
 	if (rect.top - 20 < area.top) return null;
 	return { top: rect.top - 2, left: rect.right - (corner === 'right' ? OFFSET.right - OFFSET.left : 0), side: 'above' };
 }
@@ -65,14 +67,20 @@ function boxOf(element: Element, corner: 'left' | 'right'): Anchored<unknown>['b
  * kept only while it finds exactly one element (anything else says nothing reliable), and placed on the element's
  * corner again, once per frame, whenever the page scrolls or resizes. Until `signal` aborts.
  */
-export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T): string | undefined; keyOf(item: T): string; corner: 'left' | 'right'; doc: Document; signal: AbortSignal }) {
+export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T): string | undefined; keyOf(item: T): string; corner: 'left' | 'right'; doc: Document; signal: AbortSignal; sideBySide?: boolean }) {
 	const { doc, signal, corner } = options;
 	const [anchored, setAnchored] = useState<Anchored<T>[]>([]);
+	/** Every entry's place; markers shown side by side need room for as many as their element has. */
+	const place = (entries: Anchored<T>[]) =>
+		entries.map((entry) => {
+			const count = options.sideBySide ? entries.filter((other) => other.element === entry.element).length : 1;
+			return { ...entry, box: boxOf(entry.element, corner, ROOM + (count - 1) * MORE) };
+		});
 	useEffect(() => {
 		let frame = 0;
 		const layout = () => {
 			cancelAnimationFrame(frame);
-			frame = requestAnimationFrame(() => setAnchored((current) => current.map((entry) => ({ ...entry, box: boxOf(entry.element, corner) }))));
+			frame = requestAnimationFrame(() => setAnchored(place));
 		};
 		for (const item of items) {
 			const selector = options.selectorOf(item);
@@ -83,7 +91,7 @@ export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T
 					selector,
 					(element) => {
 						if (doc.querySelectorAll(selector).length !== 1) return;
-						setAnchored((current) => [...current.filter((entry) => options.keyOf(entry.item) !== key), { item, element, box: boxOf(element, corner) }]);
+						setAnchored((current) => place([...current.filter((entry) => options.keyOf(entry.item) !== key), { item, element, box: null }]));
 					},
 					{ signal, root: doc },
 				);
@@ -106,4 +114,19 @@ export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T
 		);
 	}, []);
 	return [anchored, setAnchored] as const;
+}
+
+/**
+ * The anchored items that found the same element, together, in the order they came: one place per element (issue 14,
+ * item 9: markers of items whose selectors differ but find one element stacked at one spot, one hiding the other).
+ */
+export function byElement<T>(anchored: readonly Anchored<T>[]): { element: Element; box: NonNullable<Anchored<T>['box']>; entries: Anchored<T>[] }[] {
+	const groups = new Map<Element, { element: Element; box: NonNullable<Anchored<T>['box']>; entries: Anchored<T>[] }>();
+	for (const entry of anchored) {
+		if (!entry.box) continue;
+		const group = groups.get(entry.element);
+		if (group) group.entries.push(entry);
+		else groups.set(entry.element, { element: entry.element, box: entry.box, entries: [entry] });
+	}
+	return [...groups.values()];
 }
