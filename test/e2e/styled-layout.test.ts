@@ -30,6 +30,7 @@ const PIECES: Piece[] = [
 	{ name: 'me-too marker', selector: '[data-gx="me-too"]', control: true, anchor: ['data-gx-selector', '{}'], font: 'family' },
 	{ name: 'similar tickets', selector: '[data-gx="similar-tickets"]', font: 'text' },
 	{ name: 'capture panel', selector: '[data-gx="capture-panel"]', dialog: true },
+	{ name: 'tagging banner', selector: '[data-gx="tagging-banner"]', font: 'family' },
 	{ name: 'capture panel control', selector: '[data-gx="capture-panel"] :is(button, textarea, input:not([type="radio"]), select)', control: true, dialog: true },
 ];
 
@@ -132,6 +133,12 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			await page.locator('textarea[name="gx-text"]').fill(`The printer queue stalls every morning\n${'and the VPN drops, '.repeat(12)}`);
 			await frames(page);
 			problems.push(...(await check(styled, 'second-capture')));
+			// Tagging mode: its banner covers none of GLPI's controls (issue 14, item 10: it hid Add, Search and Lists).
+			await page.locator('[data-gx="capture-panel"] [data-gx="tag-element"]').click();
+			await page.locator('[data-gx="tagging-banner"]').waitFor({ timeout: 5_000 });
+			await page.mouse.move(0, 0);
+			await frames(page);
+			problems.push(...(await check(styled, 'tagging')));
 			await page.keyboard.press('Escape');
 			writeFileSync(join(ARTEFACTS, `styled-${styled.file}.json`), JSON.stringify(problems, null, 1));
 			expect(problems).toEqual([]);
