@@ -24,7 +24,7 @@ interface Props {
  */
 export function MeTooLayer({ hints, page, doc, signal }: Props) {
 	useLanguage();
-	const [anchored] = useAnchors(hints, { selectorOf: (hint) => hint.selector, keyOf: (hint) => hint.key, corner: 'right', doc, signal, sideBySide: true });
+	const [anchored] = useAnchors(hints, { selectorOf: (hint) => hint.selector, keyOf: (hint) => hint.key, corner: 'right', doc, signal });
 	// What the user did here: a "me too" adds one to the count and marks the element as given.
 	const [given, setGiven] = useState<Record<string, boolean>>(Object.fromEntries(hints.map((hint) => [hint.key, hint.mine])));
 	const [toast, setToast] = useToast();
@@ -49,8 +49,9 @@ export function MeTooLayer({ hints, page, doc, signal }: Props) {
 	return (
 		<div class="gx-root">
 			{byElement(anchored).map(({ box, entries }) => (
-				// The items of one element side by side, the largest first (issue 14, item 9), in one place beside it.
-				<span key={entries[0]?.item.key} class={`gx-metoo-group gx-side-${box.side}`} style={{ top: `${box.top}px`, left: `${box.left}px` }}>
+				// The items of one element side by side, the largest first (issue 14, item 9), in one place beside it; in rows
+				// within the room left of the field, never over the field above it.
+				<span key={entries[0]?.item.key} class={`gx-metoo-group gx-side-${box.side}`} style={{ top: `${box.top}px`, left: `${box.left}px`, ...(box.room ? { maxWidth: `${box.room}px` } : {}) }}>
 					{[...entries]
 						.sort((a, b) => b.item.signalCount - a.item.signalCount)
 						.map((marker) => {

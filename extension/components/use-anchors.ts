@@ -10,13 +10,11 @@ export interface Anchored<T> {
 	 * Where the marker sits in the viewport, null while the element is not shown: a point, and on which side of it the
 	 * marker hangs ('before': left of the point, centred on it; 'above': above it, ending at it).
 	 */
-	box: { top: number; left: number; side: 'before' | 'above' } | null;
+	box: { top: number; left: number; side: 'before' | 'above'; room?: number } | null;
 }
 
 /** Room a marker needs left of its field (a "me too" count and a hint's "i" side by side). */
 const ROOM = 72;
-/** What one more "me too" count of the same field needs (issue 14, item 9: they sit side by side). */
-const MORE = 48;
 /** A hint's "i" is nearest its field; a "me too" count goes before it. */
 const OFFSET = { left: 4, right: 26 } as const;
 
@@ -49,7 +47,7 @@ function visibleArea(element: Element) {
  * narrow columns, and the label's line has room on its right). Hidden while the box is outside the visible part of
  * its scroll containers (GLPI's fields column scrolls on its own: a marker floated over GLPI's top bar).
  */
-function boxOf(element: Element, corner: 'left' | 'right', room = ROOM): Anchored<unknown>['box'] {
+function boxOf(element: Element, corner: 'left' | 'right'): Anchored<unknown>['box'] {
 	if (!element.isConnected) return null;
 	const visible = visibleElementOf(element);
 	const rect = visible.getBoundingClientRect();
@@ -57,7 +55,8 @@ function boxOf(element: Element, corner: 'left' | 'right', room = ROOM): Anchore
 	const area = visibleArea(visible);
 	if (rect.top < area.top - 1 || rect.bottom > area.bottom + 1) return null;
 	const offset = OFFSET[corner];
-	if (rect.left - area.left >= room) return { top: rect.top + rect.height / 2, left: rect.left - offset, side: 'before' };
+	// `room`: the width left of the point, inside the visible area, where several markers of one field wrap (item 9).
+	if (rect.left - area.left >= ROOM) return { top: rect.top + rect.height / 2, left: rect.left - offset, side: 'before', room: Math.floor(rect.left - offset - area.left) };
 	if (rect.top - 20 < area.top) return null;
 	return { top: rect.top - 2, left: rect.right - (corner === 'right' ? OFFSET.right - OFFSET.left : 0), side: 'above' };
 }
@@ -67,15 +66,10 @@ function boxOf(element: Element, corner: 'left' | 'right', room = ROOM): Anchore
  * kept only while it finds exactly one element (anything else says nothing reliable), and placed on the element's
  * corner again, once per frame, whenever the page scrolls or resizes. Until `signal` aborts.
  */
-export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T): string | undefined; keyOf(item: T): string; corner: 'left' | 'right'; doc: Document; signal: AbortSignal; sideBySide?: boolean }) {
+export function useAnchors<T>(items: readonly T[], options: { selectorOf(item: T): string | undefined; keyOf(item: T): string; corner: 'left' | 'right'; doc: Document; signal: AbortSignal }) {
 	const { doc, signal, corner } = options;
 	const [anchored, setAnchored] = useState<Anchored<T>[]>([]);
-	/** Every entry's place; markers shown side by side need room for as many as their element has. */
-	const place = (entries: Anchored<T>[]) =>
-		entries.map((entry) => {
-			const count = options.sideBySide ? entries.filter((other) => other.element === entry.element).length : 1;
-			return { ...entry, box: boxOf(entry.element, corner, ROOM + (count - 1) * MORE) };
-		});
+	const place = (entries: Anchored<T>[]) => entries.map((entry) => ({ ...entry, box: boxOf(entry.element, corner) }));
 	useEffect(() => {
 		let frame = 0;
 		const layout = () => {

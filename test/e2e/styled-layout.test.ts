@@ -58,8 +58,18 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			signals: [
 				{ id: uuid(1), kind: 'friction', createdAt: now, reporter: 'styled-1', page: form, text: 'Which category for VPN?', target: { selector: CATEGORY, label: 'Category' }, tags: ['confusing'] },
 				{ id: uuid(2), kind: 'friction', createdAt: now, reporter: 'styled-2', page: form, text: 'Urgency vs impact?', target: { selector: URGENCY, label: 'Urgency' }, tags: ['confusing'] },
+				// Several items on one field (issue 14, item 9): another tag on the category, and a selector that differs
+				// but finds the same element.
+				{ id: uuid(3), kind: 'friction', createdAt: now, reporter: 'styled-3', page: form, text: 'The category list is slow', target: { selector: CATEGORY, label: 'Category' }, tags: ['slow'] },
+				{ id: uuid(4), kind: 'friction', createdAt: now, reporter: 'styled-4', page: form, text: 'Too many categories', target: { selector: 'select[name="itilcategories_id"]', label: 'Category' }, tags: ['too-many'] },
 			],
 		});
+		// Users see the "me too" and known issues of triaged items only (issue 15): the manager plans each one.
+		const backlog = await fetch(`${worker.url}/v1/backlog?limit=100`, { headers: { authorization: `Bearer ${tokens.manager}` } });
+		for (const item of ((await backlog.json()) as { items: { id: string; title: string }[] }).items) {
+			const patched = await fetch(`${worker.url}/v1/backlog/${item.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${tokens.manager}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'plan', title: item.title }) });
+			if (!patched.ok) throw new Error(`PATCH item ${item.id}: ${patched.status} ${await patched.text()}`);
+		}
 		browser = await launchWithExtension();
 		await configureExtension(browser, { backendUrl: worker.url, token: tokens.technician, glpiUrl: [`${glpi.central}/`, `${glpi.helpdesk}/`] });
 		page = await browser.context.newPage();
@@ -112,6 +122,11 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			// Our words follow GLPI's language (<html lang>) when the user chose none; the browser here is in English.
 			const lang = await page.evaluate(() => document.documentElement.lang);
 			expect(await page.locator('[data-gx="capture-button"]').textContent()).toBe(lang.startsWith('fr') ? 'Améliorer' : 'Improve');
+			if (styled.file.startsWith('central_ticket_form_id1')) {
+				// The three items of the category each have their "me too", side by side (issue 14, item 9).
+				const category = page.locator(`[data-gx="me-too"]:is([data-gx-selector='${CATEGORY}'], [data-gx-selector='select[name="itilcategories_id"]'])`);
+				await expect.poll(() => category.count(), { timeout: 10_000 }).toBe(3);
+			}
 			const problems = await check(styled, 'top');
 			if (styled.kind === 'list') {
 				await scroll('.search-container', 150);
