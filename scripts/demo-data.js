@@ -7,7 +7,8 @@ const day = 86_400_000;
 const ago = (days) => new Date(Date.now() - days * day).toISOString();
 const ticketPage = { route: '/front/ticket.form.php', kind: 'ticket-form', itemtype: 'Ticket', itemId: 5, interface: 'central', glpiVersion: '10.0.17' };
 const selfService = { route: '/front/helpdesk.public.php', kind: 'helpdesk-home', interface: 'helpdesk', glpiVersion: '10.0.17' };
-const category = { selector: 'select[name="itilcategories_id"]', label: 'Category' };
+// The selector the extension gives GLPI 10.0.17's category field (glpi/element-selector.ts), so real tags join it.
+const category = { selector: '#itil-form select[name="itilcategories_id"]', label: 'Category' };
 
 /** @param {number} n */
 const id = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -18,7 +19,7 @@ export const CHECKED_ITEM_TEXT = 'Which category for a new ticket? The list has 
 /** @returns {object[]} */
 export function demoSignals() {
 	const createPage = { route: '/front/helpdesk.public.php', kind: 'helpdesk-create', interface: 'helpdesk', glpiVersion: '10.0.17' };
-	const categoryField = { selector: 'select[name="itilcategories_id"]', label: 'Category' };
+	const categoryField = { selector: '#itil-form select[name="itilcategories_id"]', label: 'Category' };
 	return [
 		// Six self-service users stuck on the category field in the 4 weeks before the change, one after it.
 		...[30, 33, 37, 41, 46, 52, 9].map((days, index) => ({

@@ -76,7 +76,12 @@ export function meTooTags(hint: Hint): string[] {
 	return hint.kind === 'known-issue' && hint.tags.length > 0 ? hint.tags.slice(0, 10) : ['me-too'];
 }
 
-export const meTooKey = (route: string, selector: string) => `${route}|${selector}`;
+/**
+ * What a "me too" is remembered by: the route, the element's selector and the backlog item. Two items can share an
+ * element (friction groups by route, element and tag), and each is joined on its own (issue 14, item 9). A key
+ * without the item was written before they were told apart: it still counts for every item of its element.
+ */
+export const meTooKey = (route: string, selector: string, itemId?: string) => (itemId ? `${route}|${selector}|${itemId}` : `${route}|${selector}`);
 
 /** The hints of a route as the overlay shows them, in the user's language, with the user's own "me too" marked. */
 export async function hintsFor(route: string, language: 'en' | 'fr', ui?: GlpiInterface): Promise<Result<HintView[]>> {
@@ -87,14 +92,14 @@ export async function hintsFor(route: string, language: 'en' | 'fr', ui?: GlpiIn
 	return {
 		ok: true,
 		value: fetched.value.map((hint) => {
-			const key = meTooKey(route, hint.selector ?? '');
+			const key = meTooKey(route, hint.selector ?? '', hint.kind === 'known-issue' ? hint.itemId : undefined);
 			const view: HintView = {
 				key,
 				kind: hint.kind,
 				text: hint.text[language] ?? hint.text[other] ?? '',
 				signalCount: hint.kind === 'known-issue' ? hint.signalCount : 0,
 				tags: meTooTags(hint),
-				mine: key in mine,
+				mine: key in mine || meTooKey(route, hint.selector ?? '') in mine,
 				id: hintIdOf(hint),
 				dismissed: hintIdOf(hint) in dismissed,
 			};

@@ -1,5 +1,7 @@
-import { boxIn, clippingAncestor, overlayLayer, whenMoved } from '../core/overlay-layer';
-import { BADGE_HEIGHT, type BadgeTarget, type Box, badgePosition, nearViewportNow } from './pattern-badges';
+import { inGlpiFont } from '../core/glpi-font';
+import { clippingAncestors, overlayLayer, whenMoved } from '../core/overlay-layer';
+import { GLPI } from '../glpi/selectors';
+import { BADGE_HEIGHT, type BadgeTarget, type Box, DOT, badgePosition, nearViewportNow } from './pattern-badges';
 
 /**
  * The badges of a ticket list, drawn over it, never inside GLPI's table or its flow. Measured on a 1,000-row GLPI 10
@@ -28,8 +30,8 @@ export const nearViewport: VisibilityWatch = (anchors, onVisible, signal) => {
 	signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 };
 
-const HOST_STYLE = 'all:initial;display:block;position:absolute;width:0;height:0;pointer-events:none';
-const BADGE_CSS = `.gx-badge{position:absolute;box-sizing:border-box;height:${BADGE_HEIGHT}px;min-width:20px;padding:0 6px;border-radius:9px;color:#fff;font:600 11px/${BADGE_HEIGHT}px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-align:center;white-space:nowrap;pointer-events:auto;cursor:default}`;
+const HOST_STYLE = 'all:initial;display:block;position:absolute;overflow:hidden;pointer-events:none';
+const BADGE_CSS = `.gx-badges{position:absolute}.gx-badge{position:absolute;box-sizing:border-box;height:${BADGE_HEIGHT}px;min-width:20px;padding:0 6px;border-radius:9px;color:#fff;font:600 11px/${BADGE_HEIGHT}px var(--gx-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center;white-space:nowrap;pointer-events:auto;cursor:default}.gx-dot{height:${DOT}px;min-width:0;width:${DOT}px;padding:0;border-radius:50%;font-size:0}`;
 
 const lastLineOf = (anchor: Element) => {
 	const lines = anchor.getClientRects();
@@ -37,24 +39,41 @@ const lastLineOf = (anchor: Element) => {
 };
 
 const styleOf = (target: BadgeTarget, position: { x: number; y: number } | undefined) => `background:${target.color};left:${position?.x ?? 0}px;top:${position?.y ?? 0}px`;
+const classOf = (position: { dot: boolean } | undefined) => (position?.dot ? 'gx-badge gx-dot' : 'gx-badge');
 
 /** Rows drawn together when scrolling brings them near: the observer watches the first and last of each run only. */
 const RUN = 16;
 
 /**
- * Where the badges' host goes in the layer (on the table's top-left corner), and what it shows: when the table sits
- * in a box that scrolls or clips (GLPI's .table-responsive on narrow screens), only that box's part.
+ * The part of the table a user sees, in the viewport's coordinates: inside every box that scrolls or clips it (GLPI
+ * 10.0.17's .search-container), under its sticky header row and above the list's sticky footer (the pager). The
+ * badges' host covers that part only and clips the rest (overflow: hidden): a badge of a row scrolled under GLPI's
+ * sticky parts is hidden, never drawn over them, and rows below the container never lengthen the page (issue 14).
  */
-function hostStyle(layer: Element, table: Element, clipper: Element | undefined): string {
-	const at = boxIn(layer, table);
-	let style = `${HOST_STYLE};left:${Math.round(at.left)}px;top:${Math.round(at.top)}px`;
-	if (clipper) {
-		const table0 = table.getBoundingClientRect();
-		const box = clipper.getBoundingClientRect();
-		// The host has no size: the insets are measured from its corner, the right and bottom ones negative.
-		style += `;clip-path:inset(${Math.round(box.top - table0.top)}px ${Math.round(table0.left - box.right)}px ${Math.round(table0.top - box.bottom)}px ${Math.round(box.left - table0.left)}px)`;
+function visiblePart(table: HTMLTableElement, clippers: readonly Element[], footer: Element | null | undefined) {
+	const box = table.getBoundingClientRect();
+	let { left, top, right, bottom } = box;
+	for (const clipper of clippers) {
+		const clip = clipper.getBoundingClientRect();
+		left = Math.max(left, clip.left);
+		top = Math.max(top, clip.top);
+		right = Math.min(right, clip.right);
+		bottom = Math.min(bottom, clip.bottom);
 	}
-	return style;
+	const head = table.tHead?.querySelector('th, td');
+	if (head) top = Math.max(top, head.getBoundingClientRect().bottom);
+	if (footer) bottom = Math.min(bottom, footer.getBoundingClientRect().top);
+	return { table: box, left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}
+
+/** The host's place in the layer (that visible part) and the badges' origin in it (the table's top-left corner). */
+function hostStyles(layer: Element, part: ReturnType<typeof visiblePart>): { host: string; left: string; top: string } {
+	const origin = layer.getBoundingClientRect();
+	return {
+		host: `${HOST_STYLE};left:${Math.round(part.left - origin.left)}px;top:${Math.round(part.top - origin.top)}px;width:${Math.round(part.width)}px;height:${Math.round(part.height)}px`,
+		left: `${Math.round(part.table.left - part.left)}px`,
+		top: `${Math.round(part.table.top - part.top)}px`,
+	};
 }
 
 /** The table's corner, the origin of the badges' positions. */
@@ -71,37 +90,45 @@ const cornerOf = (table: Element): Box => {
  * The badges follow the table when GLPI's page moves it or changes its size (core/overlay-layer.ts, whenMoved).
  */
 export function showBadges(
-	table: Element,
+	table: HTMLTableElement,
 	targets: readonly BadgeTarget[],
 	options: { signal: AbortSignal; watch?: VisibilityWatch; viewportHeight?: number; layer?: HTMLElement },
 ): HTMLElement {
 	const doc = table.ownerDocument;
 	const layer = options.layer ?? overlayLayer(doc);
-	const clipper = clippingAncestor(table);
+	const clippers = clippingAncestors(table);
+	const footer = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchFooter);
 	const first = nearViewportNow(targets, options.viewportHeight ?? doc.defaultView?.innerHeight ?? 800);
 	const place = (batch: readonly BadgeTarget[]) => {
 		const corner = cornerOf(table);
 		return batch.map((target) => badgePosition(lastLineOf(target.anchor), target.cell.getBoundingClientRect(), corner, target.size));
 	};
 	const firstPositions = place(first);
-	let placed = hostStyle(layer, table, clipper);
-	let size = table.getBoundingClientRect();
+	const part = visiblePart(table, clippers, footer);
+	let placed = hostStyles(layer, part);
+	let size = part.table;
 
 	const host = doc.createElement('gx-pattern-badges');
-	host.setAttribute('style', placed);
+	host.setAttribute('style', placed.host);
 	// The summary above the list says the same in words; a screen reader would get 1,000 numbers out of context here.
 	host.setAttribute('aria-hidden', 'true');
 	const root = host.attachShadow({ mode: 'open' });
 	const style = doc.createElement('style');
 	style.textContent = BADGE_CSS;
-	root.append(style);
+	const badges = doc.createElement('div');
+	badges.className = 'gx-badges';
+	// Its style holds GLPI's font too: the origin is set property by property.
+	inGlpiFont(badges, doc);
+	badges.style.left = placed.left;
+	badges.style.top = placed.top;
+	root.append(style, badges);
 
 	const drawn = new Map<BadgeTarget, HTMLElement>();
 	const draw = (targets: readonly BadgeTarget[], positions = place(targets)) => {
 		const fragment = doc.createDocumentFragment();
 		targets.forEach((target, i) => {
 			const badge = doc.createElement('span');
-			badge.className = 'gx-badge';
+			badge.className = classOf(positions[i]);
 			badge.setAttribute('data-gx', 'pattern-badge');
 			badge.setAttribute('data-gx-ticket', String(target.ticketId));
 			badge.setAttribute('data-gx-group', String(target.rank));
@@ -111,7 +138,7 @@ export function showBadges(
 			fragment.append(badge);
 			drawn.set(target, badge);
 		});
-		root.append(fragment);
+		badges.append(fragment);
 	};
 	draw(first, firstPositions);
 	layer.append(host);
@@ -145,14 +172,22 @@ export function showBadges(
 		() => {
 			// The table is gone (GLPI took the list away): so are its badges.
 			if (!table.isConnected) return host.remove();
-			const next = hostStyle(layer, table, clipper);
-			const box = table.getBoundingClientRect();
+			const now = visiblePart(table, clippers, footer);
+			const next = hostStyles(layer, now);
+			const box = now.table;
 			const resized = box.width !== size.width || box.height !== size.height;
 			const batch = resized ? [...drawn.keys()] : [];
 			const positions = place(batch);
 			size = box;
-			if (next !== placed) host.setAttribute('style', (placed = next));
-			batch.forEach((target, i) => drawn.get(target)?.setAttribute('style', styleOf(target, positions[i])));
+			if (next.host !== placed.host) host.setAttribute('style', next.host);
+			if (next.left !== placed.left) badges.style.left = next.left;
+			if (next.top !== placed.top) badges.style.top = next.top;
+			placed = next;
+			batch.forEach((target, i) => {
+				const badge = drawn.get(target);
+				badge?.setAttribute('style', styleOf(target, positions[i]));
+				badge?.setAttribute('class', classOf(positions[i]));
+			});
 		},
 		options.signal,
 	);

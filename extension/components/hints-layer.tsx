@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type HintView, sendMessage } from '../core/messaging';
 import { t } from '../i18n';
-import { useAnchors } from './use-anchors';
+import { byElement, useAnchors } from './use-anchors';
 import { useLanguage } from './use-language';
 
 /** A hint's words, its link, and a way to hide it for good; shown next to its marker or in the page notes. */
@@ -48,35 +48,54 @@ export function HintsLayer({ hints, doc, signal }: { hints: HintView[]; doc: Doc
 		void sendMessage('dismissHint', hint.id);
 	};
 	const isVisible = (hint: HintView) => visible.some((entry) => entry.id === hint.id);
-	const onElements = placed.filter((entry) => entry.box && isVisible(entry.item));
+	// The hints of one element share one "i" (issue 14, item 9: two at one spot hid each other), its card shows them all.
+	const onElements = byElement(placed.filter((entry) => isVisible(entry.item)));
 	// Hints whose element is not on this page (or that have none) are not lost: they join the page notes.
 	const pageNotes = visible.filter((hint) => !placed.some((entry) => entry.item.id === hint.id));
 
 	return (
 		<div class="gx-root">
-			{onElements.map(({ item: hint, box }) => (
-				<span key={hint.id} class="gx-hint-anchor" style={{ top: `${box?.top ?? 0}px`, left: `${box?.left ?? 0}px` }}>
-					<button
-						type="button"
-						class={`gx-hint-marker gx-hint-${hint.kind}`}
-						data-gx="hint-marker"
-						data-gx-selector={hint.selector}
-						aria-label={t('hints.marker')}
-						aria-expanded={open === hint.id}
-						title={hint.text}
-						onClick={() => setOpen(open === hint.id ? null : hint.id)}
-					>
-						i
-					</button>
-					{open === hint.id && <HintCard hint={hint} onDismiss={() => dismiss(hint)} onClose={() => setOpen(null)} />}
-				</span>
-			))}
+			{onElements.map(({ box, entries }) => {
+				const hints = entries.map((entry) => entry.item);
+				const [first] = hints;
+				if (!first) return null;
+				return (
+					// The card opens towards the middle of the window, so it stays in it (issue 14: it ran 77 px off a 1440 px one).
+					<span key={first.id} class={`gx-hint-anchor gx-side-${box.side}${box.left > doc.documentElement.clientWidth / 2 ? ' gx-card-start' : ''}`} style={{ top: `${box.top}px`, left: `${box.left}px` }}>
+						<button
+							type="button"
+							class={`gx-hint-marker gx-hint-${hints.some((hint) => hint.kind === 'manager') ? 'manager' : first.kind}`}
+							data-gx="hint-marker"
+							data-gx-selector={first.selector}
+							aria-label={t('hints.marker')}
+							aria-expanded={open === first.id}
+							title={hints.map((hint) => hint.text).join('\n')}
+							onClick={() => setOpen(open === first.id ? null : first.id)}
+						>
+							i
+						</button>
+						{open === first.id && (
+							<div class="gx-hint-cards">
+								{hints.map((hint) => (
+									<HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} onClose={() => setOpen(null)} />
+								))}
+							</div>
+						)}
+					</span>
+				);
+			})}
 			{pageNotes.length > 0 && (
 				<div class="gx-page-notes" data-gx="page-notes">
 					<button type="button" class="gx-notes-pill" aria-expanded={notesOpen} onClick={() => setNotesOpen(!notesOpen)}>
 						{t('hints.pageNotes', { count: pageNotes.length })}
 					</button>
-					{notesOpen && pageNotes.map((hint) => <HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} />)}
+					{notesOpen && (
+						<div class="gx-notes-list">
+							{pageNotes.map((hint) => (
+								<HintCard key={hint.id} hint={hint} onDismiss={() => dismiss(hint)} />
+							))}
+						</div>
+					)}
 				</div>
 			)}
 		</div>

@@ -7,7 +7,7 @@ import { itilFieldsOf } from '../glpi/page-context';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
 import { Toast, useToast } from './toast';
-import { type Anchored, useAnchors } from './use-anchors';
+import { type Anchored, byElement, useAnchors } from './use-anchors';
 import { useLanguage } from './use-language';
 import { refusalWords } from '../core/refusal-words';
 
@@ -48,30 +48,36 @@ export function MeTooLayer({ hints, page, doc, signal }: Props) {
 
 	return (
 		<div class="gx-root">
-			{anchored.map((marker) => {
-				const { item: hint, box } = marker;
-				if (!box) return null;
-				const mine = given[hint.key] ?? false;
-				// The server's count, plus the user's own "me too" given here and not yet counted by it.
-				const count = hint.signalCount + (mine && !hint.mine ? 1 : 0);
-				return (
-					<button
-						key={hint.key}
-						type="button"
-						class={mine ? 'gx-metoo gx-metoo-mine' : 'gx-metoo'}
-						data-gx="me-too"
-						data-gx-selector={hint.selector}
-						style={{ top: `${box.top}px`, left: `${box.left}px` }}
-						title={`${hint.text}\n${mine ? t('metoo.given') : t('metoo.add')}`}
-						aria-label={mine ? t('metoo.given') : t('metoo.add')}
-						aria-pressed={mine}
-						// The user's own click only, never a script of the page (core/user-input.ts).
-						onClick={(event) => fromUser(event) && meToo(marker)}
-					>
-						{mine ? '✓' : '+1'} {count}
-					</button>
-				);
-			})}
+			{byElement(anchored).map(({ box, entries }) => (
+				// The items of one element side by side, the largest first (issue 14, item 9), in one place beside it; in rows
+				// within the room left of the field, never over the field above it.
+				<span key={entries[0]?.item.key} class={`gx-metoo-group gx-side-${box.side}`} style={{ top: `${box.top}px`, left: `${box.left}px`, ...(box.room ? { maxWidth: `${box.room}px` } : {}) }}>
+					{[...entries]
+						.sort((a, b) => b.item.signalCount - a.item.signalCount)
+						.map((marker) => {
+							const hint = marker.item;
+							const mine = given[hint.key] ?? false;
+							// The server's count, plus the user's own "me too" given here and not yet counted by it.
+							const count = hint.signalCount + (mine && !hint.mine ? 1 : 0);
+							return (
+								<button
+									key={hint.key}
+									type="button"
+									class={mine ? 'gx-metoo gx-metoo-mine' : 'gx-metoo'}
+									data-gx="me-too"
+									data-gx-selector={hint.selector}
+									title={`${hint.text}\n${mine ? t('metoo.given') : t('metoo.add')}`}
+									aria-label={mine ? t('metoo.given') : t('metoo.add')}
+									aria-pressed={mine}
+									// The user's own click only, never a script of the page (core/user-input.ts).
+									onClick={(event) => fromUser(event) && meToo(marker)}
+								>
+									{mine ? '✓' : '+1'} {count}
+								</button>
+							);
+						})}
+				</span>
+			))}
 			<Toast toast={toast} />
 		</div>
 	);

@@ -54,15 +54,21 @@ const GAP = 6;
 /** The badge's width: padding, and about 7 px per digit of GLPI's 11 px bold font. */
 export const badgeWidth = (size: number) => 12 + 7 * String(size).length;
 
+/** The dot a badge becomes where its title leaves no room for the count (the count is in its tooltip). */
+export const DOT = 8;
+
 /**
  * Where a badge goes, relative to the layer's origin: right after the last line of the title, vertically centred on
- * it, and never past the title cell's right edge (a title that fills its cell gets the badge over its end rather than
- * over the next column).
+ * it, inside the title cell. A title whose last line leaves no room for the count in its cell gets a dot of the
+ * group's colour in the room there is (its cell's padding at least) instead: never over the title's own words
+ * (issue 14: "VPN disconnects every 10 minut[3]" on GLPI's styled list).
  */
-export function badgePosition(lastLine: Box, cell: Box, origin: Box, size: number): { x: number; y: number } {
-	const x = Math.max(cell.left, Math.min(lastLine.right + GAP, cell.right - badgeWidth(size) - 2));
-	const y = lastLine.top + (lastLine.height - BADGE_HEIGHT) / 2;
-	return { x: Math.round(x - origin.left), y: Math.round(y - origin.top) };
+export function badgePosition(lastLine: Box, cell: Box, origin: Box, size: number): { x: number; y: number; dot: boolean } {
+	const fits = lastLine.right + GAP + badgeWidth(size) <= cell.right - 2;
+	const height = fits ? BADGE_HEIGHT : DOT;
+	const x = fits ? lastLine.right + GAP : lastLine.right + Math.min(GAP, Math.max(2, (cell.right - lastLine.right - DOT) / 2));
+	const y = lastLine.top + (lastLine.height - height) / 2;
+	return { x: Math.round(x - origin.left), y: Math.round(y - origin.top), dot: !fits };
 }
 
 /**

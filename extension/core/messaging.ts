@@ -64,7 +64,7 @@ export interface FrictionEvent {
 
 /** A hint from GET /v1/hints as the overlay shows it ("me too" markers). */
 export interface HintView {
-	/** `${route}|${selector}`: what a "me too" is remembered by. */
+	/** `${route}|${selector}|${itemId}`: what a "me too" is remembered by (background/hints.ts, meTooKey). */
 	key: string;
 	kind: 'manager' | 'known-issue';
 	selector?: string;

@@ -11,10 +11,12 @@
 
 const NAME = 'gx-layer';
 /**
- * z-index 1: above GLPI's content, under its menus, dialogs and sticky header. Clicks go through, except on what
- * opts back in (pointer-events: auto).
+ * z-index 1025: above GLPI 10.0.17's sticky list header (div.card-header.search-header, 1021) and sticky header cells
+ * (1020), which hid the pattern summary (issue 14), and under its top bar, side menu and dropdowns (1030) and modals
+ * (1055). What we draw over the list's rows is clipped to their visible part (components/badge-layer.ts), so it never
+ * covers those sticky parts either. Clicks go through, except on what opts back in (pointer-events: auto).
  */
-const STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:1;pointer-events:none';
+const STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:1025;pointer-events:none';
 
 const layers = new WeakMap<Document, HTMLElement>();
 
@@ -63,12 +65,15 @@ export function whenMoved(element: Element, onMove: () => void, signal: AbortSig
 	signal.addEventListener('abort', () => resize.disconnect(), { once: true });
 }
 
-/** The nearest ancestor of `element` that clips it (overflow other than visible), below the body, or undefined. */
-export function clippingAncestor(element: Element): Element | undefined {
+/** The ancestors of `element` that clip it (overflow other than visible), below the body, nearest first. */
+export function clippingAncestors(element: Element): Element[] {
 	const view = element.ownerDocument.defaultView;
+	const found: Element[] = [];
 	for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
 		const style = view?.getComputedStyle(node);
-		if (style && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) return node;
+		// An empty value is no overflow rule at all (a DOM without a style engine gives '' for every property).
+		const clips = (overflow: string) => overflow !== '' && overflow !== 'visible';
+		if (style && (clips(style.overflowX) || clips(style.overflowY))) found.push(node);
 	}
-	return undefined;
+	return found;
 }

@@ -1,4 +1,5 @@
 import { type ComponentChild, render } from 'preact';
+import { inGlpiFont } from './glpi-font';
 
 /**
  * Our UI in a shadow root at the end of GLPI's body: GLPI's CSS never reaches it and ours never reaches GLPI. The host
@@ -28,6 +29,7 @@ export function mountShadowUi(options: {
 	const style = doc.createElement('style');
 	style.textContent = `:host{all:initial !important}\n${options.css}`;
 	const container = doc.createElement('div');
+	inGlpiFont(container, doc);
 	for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
 	shadow.append(style, container);
 	if (options.renderFirst) render(options.ui, container);

@@ -25,10 +25,21 @@ function benchMarks(): { start(): void; painted(): void } {
 	};
 }
 
-/** Where the docked summary goes: its right end 8 px inside the header's right side, its middle on the header's. */
+/**
+ * Where the docked summary goes: the header's free right side, from the end of GLPI's own controls to 8 px inside the
+ * header's right end, its middle on the header's. The summary keeps inside that room (its words give way), so it
+ * never widens the page nor covers GLPI's controls (issue 14: it reached 214 px past the viewport).
+ */
 function dockOf(layer: Element, header: Element): string {
 	const box = boxIn(layer, header);
-	return `--gx-x:${Math.round(box.right - 8)}px;--gx-y:${Math.round(box.top + box.height / 2)}px`;
+	let start = box.left;
+	for (const child of header.children) {
+		if (child.tagName.startsWith('GX-')) continue;
+		start = Math.max(start, boxIn(layer, child).right);
+	}
+	const left = Math.round(start + 8);
+	const width = Math.max(0, Math.round(box.right - 8 - left));
+	return `--gx-x:${left}px;--gx-y:${Math.round(box.top + box.height / 2)}px;--gx-w:${width}px`;
 }
 
 /**

@@ -40,6 +40,9 @@ export const GLPI = {
 	/** The list's header, the controls on its left and its right side free ([real] 10.0.17: div.card-header.d-flex
 	 * .justify-content-between.search-header with one child): where the pattern summary docks. */
 	searchCardHeader: 'div.card-header.search-header',
+	/** The list's footer with its pager and "rows / page" select ([real] 10.0.17: div.card-footer.search-footer, sticky
+	 * at the bottom of the list's scroll container): our badges stay above it. */
+	searchFooter: 'div.card-footer.search-footer',
 	/** Rows of a results table (10 and 11); the self-service list has no checkbox column ([real] 10.0.17). */
 	searchRow: 'table.search-results > tbody > tr',
 	/** A row's massive-action checkbox, named item[Ticket][<id>] (10 and 11), when the profile may use them. */

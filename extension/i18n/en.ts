@@ -112,7 +112,7 @@ export const en = {
 	'preview.status': 'Status',
 	'preview.also': 'Also sent: the time, and a random id of this browser (never your name or login).',
 	'friction.title': 'Friction on this element',
-	'friction.pickHelp': 'Click the element that gets in your way. Esc cancels.',
+	'friction.pickHelp': 'Click what gets in your way. Esc cancels.',
 	'friction.wholePage': 'The whole page',
 	'friction.tags': 'What is wrong with it?',
 	'friction.tag.confusing': 'Confusing',

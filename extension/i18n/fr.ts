@@ -113,7 +113,7 @@ export const fr: Record<MessageKey, string> = {
 	'preview.status': 'Statut',
 	'preview.also': "Envoyés aussi : l'heure, et un identifiant aléatoire de ce navigateur (jamais votre nom ni votre identifiant).",
 	'friction.title': 'Friction sur cet élément',
-	'friction.pickHelp': "Cliquez sur l'élément qui vous gêne. Échap pour annuler.",
+	'friction.pickHelp': 'Cliquez sur ce qui vous gêne. Échap annule.',
 	'friction.wholePage': 'Toute la page',
 	'friction.tags': "Qu'est-ce qui ne va pas ?",
 	'friction.tag.confusing': 'Déroutant',

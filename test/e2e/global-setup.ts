@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { offlineEnv } from '../../scripts/offline-env.js';
 import { PROJECT_ROOT } from '../support/glpi-pages';
-import { ensureChromium } from './support/chromium';
+import { ensureChromium, ensureInterFont } from './support/chromium';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -20,6 +20,7 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject): void {
 	const chromiumPath = ensureChromium();
+	if (!ensureInterFont()) console.log("[e2e] no Inter font (Debian's fonts-inter): the styled GLPI pages lay out with a fallback font");
 	const frictionPeriodMs = 4000;
 	// Retries after a failed sync start at 1 s instead of 5 s, still doubling: the outage tests wait for the backoff's own
 	// alarm, and with 5 s a few failures in a row made them sit out a minute or more for nothing.

@@ -171,3 +171,16 @@ describe('on our own fixture pages and GLPI 11 markup', () => {
 		expect(labelFor(pick(doc, 'a.ticket-link'))).toBeUndefined();
 	});
 });
+
+describe.skipIf(!hasCapturedPages)('the demo workspace speaks the extension selectors (issue 14, item 12)', () => {
+	it("seeds its category friction with the selector a real tag of GLPI's category gives, so tags join it", async () => {
+		const { demoSignals } = await import('../../scripts/demo-data.js');
+		const pageOf: Record<string, string> = { '/front/ticket.form.php': 'ticket_form_open_id5', '/front/helpdesk.public.php': 'selfservice_create_ticket' };
+		const seeded = demoSignals().filter((signal) => signal.target?.selector.includes('itilcategories_id'));
+		expect(seeded.length).toBeGreaterThan(0);
+		for (const signal of seeded) {
+			const doc = shown(pageOf[signal.page.route] ?? '');
+			expect(signal.target?.selector, signal.page.route).toBe(selectorFor(pick(doc, 'select[name="itilcategories_id"]'), doc));
+		}
+	});
+});

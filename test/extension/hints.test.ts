@@ -40,9 +40,9 @@ describe('hints for the "me too" markers', () => {
 		if (!result.ok) return;
 		expect(result.value).toEqual([
 			// The item's tags, as the server sends them, so the "me too" joins the same item.
-			{ key: meTooKey(route, selector), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
+			{ key: meTooKey(route, selector, 'it_123456'), kind: 'known-issue', selector, text: 'Known issue (being planned): category', signalCount: 7, tags: ['confusing', 'missing-option'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
 			// An item without tags: the "me too" is tagged as such.
-			{ key: meTooKey(route, '#itil-form select[name="status"]'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
+			{ key: meTooKey(route, '#itil-form select[name="status"]', 'it_654321'), kind: 'known-issue', selector: '#itil-form select[name="status"]', text: 'Known issue (reported): status', signalCount: 2, tags: ['me-too'], mine: false, id: expect.stringMatching(/^item:/), dismissed: false },
 			// In the user's language, else the other one.
 			{ key: meTooKey(route, ''), kind: 'manager', text: 'Pensez à la catégorie', signalCount: 0, tags: ['me-too'], mine: false, id: expect.not.stringMatching(/^item:/), dismissed: false },
 		]);
@@ -85,6 +85,24 @@ describe('hints for the "me too" markers', () => {
 		// An answer that is not the contract's shows no markers rather than wrong ones.
 		fetchMock.mockImplementation(async () => new Response(JSON.stringify({ hints: [{ kind: 'something-new' }] }), { status: 200, headers: { 'content-type': 'application/json' } }));
 		expect(await hintsFor(route, 'en')).toMatchObject({ ok: false, status: 0 });
+	});
+
+	it('tells apart two items of one element (issue 14, item 9): each its own key, a "me too" marks its own item only', async () => {
+		const other = { ...BODY.hints[0], itemId: 'it_777777', title: 'Category: too slow', signalCount: 3, tags: ['slow'] };
+		fetchMock.mockImplementation(async () => new Response(JSON.stringify({ hints: [BODY.hints[0], other] }), { status: 200, headers: { 'content-type': 'application/json' } }));
+		const first = await hintsFor(route, 'en');
+		const [planned, slow] = first.ok ? first.value : [];
+		expect(planned?.key).not.toBe(slow?.key);
+		expect([planned?.tags, slow?.tags]).toEqual([['confusing', 'missing-option'], ['slow']]);
+		await rememberMeToo(slow?.key ?? '');
+		forgetHints(route);
+		const second = await hintsFor(route, 'en');
+		expect(second.ok && second.value.map((hint) => hint.mine)).toEqual([false, true]);
+		// A "me too" remembered before items were told apart (by route and selector only) still counts for the element.
+		await rememberMeToo(meTooKey(route, selector));
+		forgetHints(route);
+		const third = await hintsFor(route, 'en');
+		expect(third.ok && third.value.map((hint) => hint.mine)).toEqual([true, true]);
 	});
 
 	it('forgets "me too" older than 90 days', async () => {

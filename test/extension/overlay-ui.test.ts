@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CapturePanel } from '../../extension/components/capture-panel';
 import { FrictionForm } from '../../extension/components/friction-form';
+import { HintsLayer } from '../../extension/components/hints-layer';
 import { MeTooLayer } from '../../extension/components/me-too-layer';
 import { startPicking } from '../../extension/core/element-picker';
 import type { HintView } from '../../extension/core/messaging';
@@ -192,6 +193,60 @@ describe('the "me too" markers', () => {
 			await new Promise((resolve) => setTimeout(resolve, 0));
 		});
 		expect(markers().map((marker) => marker.getAttribute('data-gx-selector'))).toEqual(['#itil-form select[name="status"]']);
+		controller.abort();
+	});
+});
+
+describe('several items on one field (issue 14, item 9)', () => {
+	const category = '#itil-form select[name="itilcategories_id"]';
+	const item = (selector: string, id: string, extra: Partial<HintView> = {}): HintView => ({ key: `${page.route}|${selector}|${id}`, kind: 'known-issue', selector, text: `Known issue ${id}`, signalCount: 2, tags: ['confusing'], mine: false, id: `item:${id}:h`, dismissed: false, ...extra });
+	const form = () => {
+		document.body.insertAdjacentHTML('afterbegin', '<form id="itil-form"><div class="form-field"><label class="col-form-label">Category</label><select name="itilcategories_id"></select></div></form>');
+		const select = document.querySelector('select');
+		if (select) select.getBoundingClientRect = () => ({ top: 100, left: 150, right: 350, bottom: 130, width: 200, height: 30, x: 150, y: 100, toJSON: () => ({}) });
+	};
+	/**
+	 * Where the placed boxes holding the markers sit (their inline top and left), one entry per box: two boxes at one
+	 * point lie on top of each other; markers in one box are laid out side by side by it.
+	 */
+	const points = (selector: string) => [...new Set([...container.querySelectorAll<HTMLElement>(selector)].map((element) => element.closest<HTMLElement>('[style*="top"]')))].map((box) => box?.getAttribute('style') ?? 'unplaced');
+
+	it('shows one "me too" per item when two items share a selector (different tags), each joining its own item', async () => {
+		form();
+		sendMessage.mockResolvedValue({ ok: true, value: { id: 'x' } });
+		const controller = new AbortController();
+		const small = item(category, 'it_small', { signalCount: 2, tags: ['confusing'] });
+		const large = item(category, 'it_large', { signalCount: 9, tags: ['slow'] });
+		await act(() => render(h(MeTooLayer, { hints: [small, large], page, doc: document, signal: controller.signal }), container));
+		const markers = () => [...container.querySelectorAll<HTMLButtonElement>('[data-gx="me-too"]')];
+		expect(markers().map((marker) => marker.textContent)).toEqual(['+1 9', '+1 2']);
+		await act(() => markers()[0]?.click());
+		expect(sendMessage).toHaveBeenLastCalledWith('meToo', { key: large.key, draft: expect.objectContaining({ tags: ['slow'] }) });
+		expect(markers().map((marker) => marker.textContent)).toEqual(['✓ 10', '+1 2']);
+		await act(() => markers()[1]?.click());
+		expect(sendMessage).toHaveBeenLastCalledWith('meToo', { key: small.key, draft: expect.objectContaining({ tags: ['confusing'] }) });
+		controller.abort();
+	});
+
+	it('puts the "me too" of items whose selectors differ but find one element side by side, never at one spot', async () => {
+		form();
+		const controller = new AbortController();
+		await act(() => render(h(MeTooLayer, { hints: [item(category, 'it_a'), item('select[name="itilcategories_id"]', 'it_b', { signalCount: 5 })], page, doc: document, signal: controller.signal }), container));
+		const placed = points('[data-gx="me-too"]');
+		expect(new Set(placed).size, JSON.stringify(placed)).toBe(placed.length);
+		expect([...container.querySelectorAll('[data-gx="me-too"]')].map((marker) => marker.textContent)).toEqual(['+1 5', '+1 2']);
+		controller.abort();
+	});
+
+	it('folds the hints of one element into one "i", whose card shows them all', async () => {
+		form();
+		const controller = new AbortController();
+		await act(() => render(h(HintsLayer, { hints: [item(category, 'it_a'), item('select[name="itilcategories_id"]', 'it_b')], doc: document, signal: controller.signal }), container));
+		const markers = [...container.querySelectorAll<HTMLButtonElement>('[data-gx="hint-marker"]')];
+		const placed = points('[data-gx="hint-marker"]');
+		expect(new Set(placed).size, JSON.stringify(placed)).toBe(placed.length);
+		await act(() => markers[0]?.click());
+		expect([...container.querySelectorAll('[data-gx="hint-card"] .gx-hint-text')].map((card) => card.textContent)).toEqual(['Known issue it_a', 'Known issue it_b']);
 		controller.abort();
 	});
 });

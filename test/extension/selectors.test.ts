@@ -35,7 +35,7 @@ const EXPECTED: Record<string, Partial<Record<GlpiSelector, number | 'some'>>> =
 	selfservice_ticket_form_id4: { itilForm: 1, categoryOption: 1, brandLink: 1 },
 	ticket_list_default: { csrfMeta: 1, brandLink: 1, searchTable: 1, searchHeader: 10, itilForm: 0, userLink: 'some', toastContainer: 1 },
 	// GLPI 10 names the header cells only; GLPI 11's named cells are checked on our fixture (ticket-list.test.ts).
-	ticket_list_all_sorted_by_date: { searchContainer: 1, searchCardHeader: 1, searchRow: 20, rowCheckbox: 20, searchCell: 0, exportCsvLink: 1 },
+	ticket_list_all_sorted_by_date: { searchContainer: 1, searchCardHeader: 1, searchFooter: 1, searchRow: 20, rowCheckbox: 20, searchCell: 0, exportCsvLink: 1 },
 	selfservice_ticket_list: { searchTable: 1, searchRow: 'some', rowCheckbox: 0, searchCardHeader: 1 },
 	subfolder_ticket_list: { searchTable: 1, searchHeader: 'some' },
 	selfservice_home: { csrfMeta: 1, brandLink: 1, copyright: 2, toastContainer: 1, searchTable: 0 },

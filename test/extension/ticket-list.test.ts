@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterView } from '../../extension/core/pattern-messages';
-import { badgePosition, badgeTargets, badgeWidth, colorOf } from '../../extension/components/pattern-badges';
+import { DOT, badgePosition, badgeTargets, badgeWidth, colorOf } from '../../extension/components/pattern-badges';
 import { type ListRow, readTicketRows, ticketOf } from '../../extension/glpi/ticket-list';
 import { SKIP_CAPTURED, capturedPages, fixtureHtml, hasCapturedPages } from '../support/glpi-pages';
 
@@ -154,8 +154,12 @@ describe('badges', () => {
 	it('puts a badge after the last line of the title, never past its cell', () => {
 		const origin = { left: 100, top: 50, right: 100, height: 0 };
 		const cell = { left: 200, top: 80, right: 500, height: 30 };
-		expect(badgePosition({ left: 210, top: 85, right: 300, height: 20 }, cell, origin, 6)).toEqual({ x: 300 + 6 - 100, y: 85 + 1 - 50 });
-		// A title that fills its cell: the badge sits over its end, inside the cell.
-		expect(badgePosition({ left: 210, top: 85, right: 499, height: 20 }, cell, origin, 12).x).toBe(500 - badgeWidth(12) - 2 - 100);
+		expect(badgePosition({ left: 210, top: 85, right: 300, height: 20 }, cell, origin, 6)).toEqual({ x: 300 + 6 - 100, y: 85 + 1 - 50, dot: false });
+		// A title that leaves too little room in its cell: a dot in that room, never over the title's words.
+		const tight = badgePosition({ left: 210, top: 85, right: 484, height: 20 }, cell, origin, 12);
+		expect(tight).toEqual({ x: 484 + 4 - 100, y: 85 + 6 - 50, dot: true });
+		expect(tight.x + 100).toBeGreaterThanOrEqual(484);
+		expect(tight.x + 100 + DOT).toBeLessThanOrEqual(500);
+		expect(484 + 6 + badgeWidth(12)).toBeGreaterThan(500 - 2);
 	});
 });

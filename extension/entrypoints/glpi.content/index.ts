@@ -17,7 +17,10 @@ export default defineContentScript({
 		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-start');
 		if (!isGlpi(document)) return;
 		const settings = await readSettings();
-		setLanguage(resolveLanguage(settings.language));
+		// "auto" follows GLPI's own language (<html lang>, the user's GLPI preference), then the browser's (issue 14: a
+		// French GLPI in an English browser showed our overlay in English).
+		const pageLanguage = () => document.documentElement.lang || navigator.language;
+		setLanguage(resolveLanguage(settings.language, pageLanguage()));
 		document.documentElement.setAttribute('data-gx-ready', '');
 		// The overlay layer goes in with the capture button, in the one frame both cost: what the features draw in it
 		// later no longer makes the browser lay out and repaint the whole page (core/overlay-layer.ts).
@@ -27,7 +30,7 @@ export default defineContentScript({
 		// The options apply at once: a new language re-renders our UI, a feature switched off stops (switching one on
 		// applies to the pages opened next). Listened to once the features run, so the button comes first.
 		const unwatch = watchSettings((next) => {
-			setLanguage(resolveLanguage(next.language));
+			setLanguage(resolveLanguage(next.language, pageLanguage()));
 			for (const id of next.disabledFeatures) controllers.get(id)?.abort();
 		});
 		ctx.onInvalidated(unwatch);
