@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { sendToTab } from '../core/content-messaging';
 import { settingsStorage } from '../core/storage';
 import { resolveLanguage, setLanguage, t } from '../i18n';
+// The menu's strings are the extension pages' catalogue, never loaded in GLPI pages.
+import '../i18n/manager';
 
 export const FRICTION_MENU_ID = 'gx-report-friction';
 

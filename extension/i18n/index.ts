@@ -1,16 +1,18 @@
 import { en, type MessageKey as CaptureKey } from './en';
 import type { ManagerMessageKey } from './en-manager';
+import type { PagesMessageKey } from './en-pages';
 import type { RolloutMessageKey } from './en-rollout';
 import { fr } from './fr';
 
 export type Language = 'en' | 'fr';
 export type LanguageSetting = Language | 'auto';
-/** Catalogs are split by area (capture and options; the manager's view) so each stays readable. */
-export type MessageKey = CaptureKey | ManagerMessageKey | RolloutMessageKey;
+/** Catalogs are split by area (what GLPI pages show; the extension's own pages; the manager's view; the roll-out). */
+export type MessageKey = CaptureKey | PagesMessageKey | ManagerMessageKey | RolloutMessageKey;
 
 /**
- * The capture and options strings are always here; the manager's view adds its own (i18n/manager.ts, imported by
- * the popup, the options and the background), so GLPI pages never load strings they do not show (docs/BENCHMARKS.md, "Extension budget").
+ * Only the strings GLPI pages show are always here; the popup, the options and the background add their own and the
+ * manager's (i18n/manager.ts), so the content script never carries strings it does not show (issue 14's budget,
+ * docs/BENCHMARKS.md, "Extension budget").
  */
 const catalogs: Record<Language, Partial<Record<MessageKey, string>>> = { en: { ...en }, fr: { ...fr } };
 

@@ -5,9 +5,11 @@ import { FEATURE_IDS } from '../../extension/core/feature-ids';
 import { FEATURES } from '../../extension/features';
 import { en } from '../../extension/i18n/en';
 import { enManager } from '../../extension/i18n/en-manager';
+import { enPages } from '../../extension/i18n/en-pages';
 import { enRollout } from '../../extension/i18n/en-rollout';
 import { fr } from '../../extension/i18n/fr';
 import { frManager } from '../../extension/i18n/fr-manager';
+import { frPages } from '../../extension/i18n/fr-pages';
 import { frRollout } from '../../extension/i18n/fr-rollout';
 import { PROJECT_ROOT } from '../support/glpi-pages';
 
@@ -32,7 +34,7 @@ describe('conventions', () => {
 
 	it('has every string in English and French, with the same placeholders', () => {
 		const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
-		for (const [english, french] of [[en, fr], [enManager, frManager], [enRollout, frRollout]] as [Record<string, string>, Record<string, string>][]) {
+		for (const [english, french] of [[en, fr], [enPages, frPages], [enManager, frManager], [enRollout, frRollout]] as [Record<string, string>, Record<string, string>][]) {
 			expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
 			for (const [key, text] of Object.entries(english)) {
 				expect(placeholders(french[key] ?? ''), key).toEqual(placeholders(text));

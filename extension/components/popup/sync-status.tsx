@@ -1,6 +1,8 @@
 import type { SyncStatus } from '../../core/messaging';
 import type { SyncError } from '../../core/storage';
 import { t } from '../../i18n';
+// The popup's strings, for whoever imports this without the popup's entry (they are never in GLPI pages).
+import '../../i18n/manager';
 
 /** The last sync error in words a user can act on, from the HTTP status and the API's error code. */
 export function syncErrorWords(error: SyncError): string {
