@@ -108,7 +108,7 @@ async function main() {
 	const gzip = gzipSync(script, { level: 9 }).length;
 	const rows = [
 		['content script (production build), raw', kB(script.length), '', ''],
-		['content script (production build), gzip', kB(gzip), '', '40 kB'],
+		['content script (production build), gzip', kB(gzip), '', '32 kB'],
 		['extension main-thread time, document idle (script injected) → capture button', `${median(injected).toFixed(1)} ms`, `${range(injected)} ms`, '20 ms'],
 		['… of which from main() to the capture button', `${median(busy).toFixed(1)} ms`, `${range(busy)} ms`, ''],
 		['extension main-thread time, whole page load (script evaluation included)', `${median(whole).toFixed(1)} ms`, `${range(whole)} ms`, ''],
@@ -121,7 +121,7 @@ async function main() {
 	console.log('| measure | median | range | budget |');
 	console.log('| --- | --- | --- | --- |');
 	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-	const over = gzip > 40_000 || median(injected) > 20;
+	const over = gzip > 32_000 || median(injected) > 20; // issue 14's budgets
 	if (over) {
 		console.error('\nOver budget.');
 		process.exitCode = 1;
