@@ -46,6 +46,24 @@ const REASONS: Record<string, GlpiFailureReason> = {
 	ERROR_BAD_ARRAY: 'refused',
 };
 
+/**
+ * GLPI's API answers a single add its profile may not make with 400 ERROR_GLPI_ADD and this message, in the user's
+ * language (API::createItems in GLPI 10.0.17; seen on a live GLPI with the default Technician profile, which may not
+ * create problems). The code alone cannot tell a missing right from a refused input: the message does. Taken from
+ * GLPI's own catalogues for the languages our users most run it in.
+ */
+const NO_PERMISSION_MESSAGES = new Set([
+	"You don't have permission to perform this action.",
+	"Vous n'avez pas les droits requis pour réaliser cette action.",
+	'No tiene permisos para realizar esta acción.',
+	'Sie haben keine ausreichenden Rechte für diese Aktion.',
+	'Non hai diritti sufficienti per eseguire questa azione.',
+	'Você não tem permissão para executar essa ação.',
+	'U heeft niet de bevoegdheid voor het uitvoeren van deze actie.',
+	'No tens permisos per a realitzar aquesta acció.',
+	'Brak uprawnień do wykonania tej akcji.',
+]);
+
 const apiBase = (glpiUrl: string) => `${glpiUrl.replace(/\/+$/, '')}/apirest.php`;
 
 /** GLPI answers errors as ["ERROR_CODE", "message; view documentation…"] (API::returnError). */
@@ -54,7 +72,12 @@ function failureOf(status: number, body: unknown): GlpiApiError {
 		const [code, message] = body as [string, unknown];
 		const text = typeof message === 'string' ? message.replace(/; view documentation in your browser at .*$/, '') : '';
 		// A disabled API answers ["ERROR", "API disabled"] (API::__construct, GLPI 10).
-		const reason = code === 'ERROR' && /api/i.test(text) ? 'api-disabled' : (REASONS[code] ?? 'unexpected');
+		const reason =
+			code === 'ERROR' && /api/i.test(text)
+				? 'api-disabled'
+				: code === 'ERROR_GLPI_ADD' && NO_PERMISSION_MESSAGES.has(text.trim())
+					? 'no-right'
+					: (REASONS[code] ?? 'unexpected');
 		return new GlpiApiError(reason, `${code}${text ? `: ${text}` : ''}`, status);
 	}
 	return new GlpiApiError(status === 404 ? 'api-disabled' : 'unexpected', `HTTP ${status}`, status);

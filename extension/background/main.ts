@@ -15,9 +15,9 @@ import { ownPagesOnly } from './own-pages';
 import { registerPatternHandlers } from './pattern-handlers';
 import { buildSignal, discardRefused, enqueue, forgetDropped, retryRefused, waitingCount } from './queue';
 import { syncRegistrations } from './registration';
+import { FLUSH_ALARM, flushWithWatchdog, scheduleFlush } from './flush-schedule';
 import { flush, status } from './sync';
 
-const FLUSH_ALARM = 'gx-flush';
 const PERIODIC_ALARM = 'gx-flush-periodic';
 
 const errorOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -29,13 +29,6 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
 	} catch (error) {
 		return { ok: false, error: errorOf(error) };
 	}
-}
-
-/** Flushes soon, or at the backoff time when the last flush failed. */
-async function scheduleFlush(): Promise<void> {
-	const { nextAttemptAt } = await syncStateStorage.getValue();
-	const when = nextAttemptAt ? Math.max(Date.parse(nextAttemptAt), Date.now() + 500) : Date.now() + 500;
-	await browser.alarms.create(FLUSH_ALARM, { when });
 }
 
 async function updateBadge(): Promise<void> {
@@ -69,7 +62,7 @@ export function startBackground(): void {
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {
 		await syncStateStorage.setValue({ ...(await syncStateStorage.getValue()), nextAttemptAt: null });
-		return flush();
+		return flushWithWatchdog();
 	});
 	// The notices of what was set aside (invalid counters) and dropped (the queue's cap) are cleared together.
 	// What only the user may do, from the popup or the options page (background/own-pages.ts).
@@ -132,7 +125,7 @@ export function startBackground(): void {
 
 	browser.alarms.onAlarm.addListener((alarm) => {
 		if (alarm.name === FLUSH_ALARM || alarm.name === PERIODIC_ALARM) {
-			void flush().then((result) => ((result.waiting > 0 || result.figuresWaiting > 0) && result.nextAttemptAt ? scheduleFlush() : undefined));
+			void flushWithWatchdog();
 		}
 	});
 	browser.commands.onCommand.addListener((command, tab) => {

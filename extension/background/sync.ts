@@ -11,6 +11,13 @@ import { MAX_QUEUED_SIGNALS, acknowledge, countAttempt, pending, refusedEntries,
 /** The first retry's delay: 5 s, shorter only in test builds whose outages must not last minutes (wxt.config.ts). */
 const BACKOFF_BASE_MS = Number(import.meta.env.GX_BACKOFF_BASE_MS) || 5_000;
 
+/**
+ * How long a flush may run before an alarm starts another: Chrome may stop the service worker in the middle of a
+ * flush (idle timeout, update, crash), and then nothing but an alarm wakes it. 30 s is the shortest delay Chrome gives
+ * a packed extension's alarm; test builds scale it with their backoff.
+ */
+export const FLUSH_WATCHDOG_MS = 6 * BACKOFF_BASE_MS;
+
 /** Backoff after the n-th consecutive failure: 5 s doubling to 30 min, with ±50 % jitter so clients do not align. */
 export function backoffMs(failures: number, random = Math.random): number {
 	const base = Math.min(30 * 60_000, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));

@@ -133,8 +133,8 @@ describe('exactly once, through outages, restarts and a killed service worker', 
 		expect(queuedAfterKill.length).toBe(TOTAL - 100);
 		expect(queuedAfterKill).toEqual(ids.slice(100));
 
-		// Nothing wakes the service worker but its own alarms (the backoff's retry, or the one-minute safety net); then the
-		// queue empties.
+		// Nothing wakes the service worker but its own alarms (the one the flush armed before sending, the backoff's retry,
+		// or the one-minute safety net); then the queue empties.
 		await expect.poll(() => probe.queuedIds(), { timeout: 90_000, interval: 500 }).toEqual([]);
 		timings.wakeAndDrain = Math.round(performance.now() - (killed?.at ?? 0));
 		await probe.close();

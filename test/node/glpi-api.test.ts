@@ -49,6 +49,8 @@ describe('push to GLPI through apirest.php (against the stand-in)', () => {
 		['no API client matches the IP', { ipAllowed: false }, 'ip-not-allowed'],
 		['the App-Token is wrong', { appToken: 'right-app-token' }, 'bad-app-token'],
 		['the profile may not create problems', { canCreate: false }, 'no-right'],
+		['the profile may not create problems, in French', { canCreate: false, noPermission: "Vous n'avez pas les droits requis pour réaliser cette action." }, 'no-right'],
+		['GLPI refuses the problem itself', { refuseAdd: 'Mandatory fields are not filled. Please correct: Description' }, 'refused'],
 	] as const)('fails in words when %s, creating nothing', async (_case, options, reason) => {
 		standIn = await startGlpiApiStandIn(options);
 		const error = await push(standIn.url, 'stand-in-user-token', 'options' in options ? undefined : 'wrong-app-token').catch((caught: unknown) => caught);

@@ -23,6 +23,10 @@ export interface StandInOptions {
 	canCreate?: boolean;
 	/** Tickets that exist (links to others fail as in the 207 capture). */
 	tickets?: number[];
+	/** GLPI's "no permission" message in the API user's language (GLPI translates it). */
+	noPermission?: string;
+	/** A message GLPI gives when it refuses the item itself (a rule, a mandatory field); none by default. */
+	refuseAdd?: string;
 }
 
 export interface StandInItem {
@@ -54,6 +58,8 @@ export async function startGlpiApiStandIn(options: StandInOptions = {}): Promise
 		ipAllowed: true,
 		canCreate: true,
 		tickets: Array.from({ length: 23 }, (_, i) => i + 1),
+		noPermission: "You don't have permission to perform this action.",
+		refuseAdd: '',
 		...options,
 	};
 	const state = { items: [] as StandInItem[], sessions: new Set<string>(), requests: [] as { method: string; path: string }[], nextId: { Problem: 3, Change: 2, Problem_Ticket: 9, Change_Ticket: 4, ITILFollowup: 22 } as Record<string, number> };
@@ -99,10 +105,11 @@ export async function startGlpiApiStandIn(options: StandInOptions = {}): Promise
 		const input = (body as { input?: unknown } | null)?.input;
 		if (!input || typeof input !== 'object') return error(400, 'ERROR_BAD_ARRAY', 'input parameter must be an array of objects');
 		const add = (fields: Record<string, unknown>): { id: number | false; message: string } => {
-			if (!settings.canCreate) return { id: false, message: "You don't have permission to perform this action." };
+			if (!settings.canCreate) return { id: false, message: settings.noPermission };
+			if (settings.refuseAdd && !itemtype.endsWith('_Ticket')) return { id: false, message: settings.refuseAdd };
 			const ticket = Number(fields.tickets_id ?? fields.items_id ?? 0);
 			if ((itemtype.endsWith('_Ticket') || itemtype === 'ITILFollowup') && !settings.tickets.includes(ticket)) {
-				return { id: false, message: "You don't have permission to perform this action." };
+				return { id: false, message: settings.noPermission };
 			}
 			const newId = state.nextId[itemtype] ?? 1;
 			state.nextId[itemtype] = newId + 1;
@@ -116,7 +123,8 @@ export async function startGlpiApiStandIn(options: StandInOptions = {}): Promise
 			if (results.some((row) => row.id === false)) return { status: 207, body: ['ERROR_GLPI_PARTIAL_ADD', results] };
 			return { status: 201, body: results };
 		}
-		if (!settings.canCreate) return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.", false);
+		// A single add the profile may not make is refused like any failed add (400 ERROR_GLPI_ADD with GLPI's message),
+		// as a live GLPI 10.0.17 answers a Technician pushing a Problem; ERROR_RIGHT_MISSING is for reads.
 		const result = add(input as Record<string, unknown>);
 		if (result.id === false) return error(400, 'ERROR_GLPI_ADD', result.message, false);
 		return { status: 201, body: result, headers: { location: `${base}/apirest.php/${itemtype}/${result.id}` } };
