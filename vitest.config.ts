@@ -12,6 +12,10 @@ const root = import.meta.dirname;
  */
 export default defineConfig({
 	test: {
+		// Vitest's default on a two-core machine is one worker (cores - 1): every unit file then waited for the one
+		// before it, mostly for workerd or happy-dom to start. The end-to-end project stays one file at a time
+		// (fileParallelism below), in its own group after the others.
+		maxWorkers: 2,
 		projects: [
 			{
 				// Node-only code: shared/ (runtime-agnostic) and the extension's network clients that use plain fetch.
@@ -49,6 +53,8 @@ export default defineConfig({
 						happyDOM: { settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
 					},
 					include: ['test/extension/**/*.test.{ts,tsx}'],
+					// Two files at once on two cores: a test that walks every captured page took over vitest's 5 s.
+					testTimeout: 20_000,
 					mockReset: true,
 					restoreMocks: true,
 				},

@@ -1,5 +1,5 @@
 import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { Miniflare } from 'miniflare';
+import type { Miniflare } from 'miniflare';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../support/glpi-pages';
 
@@ -15,6 +15,8 @@ type LocalD1 = Awaited<ReturnType<Miniflare['getD1Database']>>;
  * A fresh instance per call reads what the running worker committed, and nothing of it stays open.
  */
 export async function withLocalD1<T>(persist: string, work: (db: LocalD1) => Promise<T>): Promise<T> {
+	// Loaded on first use: it takes seconds to import, and most files never read the D1 behind the API.
+	const { Miniflare } = await import('miniflare');
 	const miniflare = new Miniflare({
 		modules: true,
 		script: 'export default { fetch() { return new Response(null, { status: 404 }); } }',
