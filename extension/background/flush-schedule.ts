@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { settingsStorage, syncStateStorage } from '../core/storage';
+import { settingsStorage, syncStateStorage, tokenStorage } from '../core/storage';
 import { waitingCount } from './queue';
 import { FLUSH_WATCHDOG_MS, flush } from './sync';
 
@@ -19,8 +19,9 @@ export async function scheduleFlush(): Promise<void> {
  * with its backoff.
  */
 export async function flushWithWatchdog() {
-	const [{ backendUrl }, waiting] = await Promise.all([settingsStorage.getValue(), waitingCount()]);
-	if (backendUrl && waiting > 0) await browser.alarms.create(FLUSH_ALARM, { when: Date.now() + FLUSH_WATCHDOG_MS });
+	const [{ backendUrl }, token, waiting] = await Promise.all([settingsStorage.getValue(), tokenStorage.getValue(), waitingCount()]);
+	// Without a backend and a token the flush sends nothing: an alarm would only wake the worker every 30 s for nothing.
+	if (backendUrl && token && waiting > 0) await browser.alarms.create(FLUSH_ALARM, { when: Date.now() + FLUSH_WATCHDOG_MS });
 	const result = await flush();
 	if ((result.waiting > 0 || result.figuresWaiting > 0) && result.nextAttemptAt) await scheduleFlush();
 	return result;

@@ -42,6 +42,15 @@ describe('a flush under way', () => {
 		expect((await browser.alarms.get(FLUSH_ALARM))?.scheduledTime).toBeCloseTo(Date.parse(result.nextAttemptAt ?? ''), -3);
 	});
 
+	it('arms nothing while there is no token to send with', async () => {
+		await queueOne();
+		await tokenStorage.removeValue();
+		vi.stubGlobal('fetch', vi.fn());
+		await flushWithWatchdog();
+		expect(await browser.alarms.get(FLUSH_ALARM)).toBeUndefined();
+		expect(fetch).not.toHaveBeenCalled();
+	});
+
 	it('arms nothing when nothing waits, so an idle browser is not woken', async () => {
 		vi.stubGlobal('fetch', vi.fn());
 		await flushWithWatchdog();
