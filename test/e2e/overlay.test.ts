@@ -243,7 +243,7 @@ describe('GLPI Improve on GLPI pages', () => {
 		// memory: a service worker stopped as Chrome stops an idle one forgets them, instead of the test sitting out the minute.
 		await triageAll(worker, tokens.manager);
 		const probe = await openExtensionProbe(browser);
-		await probe.stopServiceWorker();
+		expect(await probe.stopServiceWorker()).toBeGreaterThan(0);
 		await probe.close();
 		const marker = page.locator('[data-gx="me-too"][data-gx-selector="#itil-form select[name=\\"itilcategories_id\\"]"]');
 		await expect

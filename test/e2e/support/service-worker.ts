@@ -39,6 +39,10 @@ export async function openExtensionProbe(browser: ExtensionBrowser): Promise<Ext
 		page,
 		queuedIds: () => page.evaluate(readQueuedIds),
 		async stopServiceWorker() {
+			// ServiceWorker.enable answers before it reports the versions it knows: a probe opened just now saw none yet,
+			// stopped nothing, and the caller went on with the old worker's memory (the overlay test waited 45 s for a cache).
+			const known = Date.now() + 5_000;
+			while (ours().length === 0 && Date.now() < known) await new Promise((resolve) => setTimeout(resolve, 50));
 			const running = ours().filter((version) => version.runningStatus === 'running' || version.runningStatus === 'starting');
 			for (const version of running) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
 			const deadline = Date.now() + 10_000;
