@@ -16,7 +16,7 @@ async function exportFor(input: ExportInput) {
 	if (cached) return cached;
 	if (input.csv === undefined) return undefined;
 	return storeExport(input.key, input.csv, input.truncated ?? false, Date.now(), (parsed) => {
-		void queueFigures(input.key, parsed).then(
+		void queueFigures(input.key, parsed, new Date(), input.truncated ?? false).then(
 			(queued) => queued && figuresQueued(),
 			(error: unknown) => console.warn('[gx] service figures', error),
 		);

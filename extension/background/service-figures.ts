@@ -56,11 +56,21 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-/** Queues the figures of an export the overlay read (`key`: its search), when the user opted in. True when queued. */
-export async function queueFigures(key: string, parsed: Pick<GlpiExport, 'tickets' | 'columns'>, now = new Date()): Promise<boolean> {
+/**
+ * Queues the figures of an export the overlay read (`key`: its search), when the user opted in. True when queued. An
+ * export cut at its download limit (`cut`) is not sent: it lacks the tickets last in the search's order, which may be
+ * of any week, so a week it shows short would replace nothing better but could read as a drop. The options say so.
+ */
+export async function queueFigures(key: string, parsed: Pick<GlpiExport, 'tickets' | 'columns'>, now = new Date(), cut = false): Promise<boolean> {
 	if (!(await mayShareFigures())) return false;
+	if (cut) {
+		await figuresStateStorage.setValue({ ...(await figuresStateStorage.getValue()), lastCut: { at: now.toISOString() } });
+		return false;
+	}
 	const reading = readingOfExport(parsed, now);
 	if (!reading) return false;
+	const state = await figuresStateStorage.getValue();
+	if (state.lastCut) await figuresStateStorage.setValue({ ...state, lastCut: null });
 	await serial(async () => {
 		const others = (await figuresOutboxStorage.getValue()).filter((entry) => entry.key !== key);
 		await figuresOutboxStorage.setValue([...others, { key, reading, queuedAt: now.toISOString(), attempts: 0 }].slice(-MAX_WAITING_READINGS));

@@ -238,6 +238,11 @@ export const figuresOutboxStorage = storage.defineItem<QueuedFigures[]>('local:f
 export interface FiguresSyncState {
 	lastSent: { at: string; from: string; to: string; categories: number; stored: number; kept: number } | null;
 	lastRefusal: { at: string; message: string } | null;
+	/**
+	 * The last export read was cut at its download limit, so it was not sent: which tickets it lacks depends on the
+	 * search's sort, so any of its weeks may be short. Cleared by the next whole export. Absent in states saved before it.
+	 */
+	lastCut?: { at: string } | null;
 }
 
 export const figuresStateStorage = storage.defineItem<FiguresSyncState>('local:figuresState', {

@@ -74,6 +74,7 @@ export const enPages = {
 	'options.serviceFiguresWhat': "What is sent, per ticket category and week: the category's name as GLPI writes it, the number of tickets opened and solved, their times to solve in 13 ranges (up to 1 hour … over 30 days), how many had a time to resolve and were solved late, how many were reopened or had their solution refused, and the number and sum of satisfaction answers. Never a ticket's number, title, description, requester or technician. Only whole weeks that are over.",
 	'options.serviceFiguresRole': "Technicians' and managers' tokens only: a self-service user's export holds only their own tickets.",
 	'options.serviceFiguresSent': "Last sent: weeks {from} to {to}, {categories} categories ({stored} weeks stored, {kept} kept from a fuller reading).",
+	'options.serviceFiguresCut': "The last GLPI export read was larger than the overlay downloads (2 MB), so its figures were not sent: some weeks would have been short. Narrow the search in GLPI (a shorter period, or some categories) and open it again.",
 	'options.serviceFiguresRefused': "The last reading was refused: {message}",
 	'options.autoFriction': 'Automatic friction signals',
 	'options.autoFrictionMine': 'Count rage clicks, dead clicks, form errors and slow pages (counts only, one signal per element a day)',

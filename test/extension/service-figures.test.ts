@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storeExport } from '../../extension/background/export-cache';
+import { exportPatterns } from '../../extension/background/pattern-handlers';
 import { MAX_WAITING_READINGS, flushFigures, lastWeeksOf, queueFigures, readingAsOf } from '../../extension/background/service-figures';
 import { flush, status } from '../../extension/background/sync';
 import { DEFAULT_SETTINGS, figuresOutboxStorage, figuresStateStorage, settingsStorage, tokenStorage, whoAmIStorage } from '../../extension/core/storage';
@@ -112,6 +113,16 @@ describe("GLPI's service figures from an export", () => {
 		});
 		expect(await queued).toBe(true);
 		expect((await figuresOutboxStorage.getValue()).map((entry) => entry.key)).toEqual(['search-b']);
+	});
+
+	it('sends nothing of an export cut at its download limit, says so, and forgets it at the next whole export', async () => {
+		// Through the handler the overlay calls: the page's download said it stopped at its byte limit.
+		await exportPatterns({ key: 'search-c', csv: CSV, truncated: true, scope: 'all' });
+		await vi.waitFor(async () => expect((await figuresStateStorage.getValue()).lastCut?.at).toBeTruthy());
+		expect(await figuresOutboxStorage.getValue()).toEqual([]);
+		expect(await queueFigures('search-a', parsed(), NOW)).toBe(true);
+		expect((await figuresStateStorage.getValue()).lastCut).toBeNull();
+		expect((await figuresOutboxStorage.getValue()).map((entry) => entry.key)).toEqual(['search-a']);
 	});
 
 	it('keeps a reading through a failed send and sends it gzipped on the next flush', async () => {

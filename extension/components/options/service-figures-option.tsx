@@ -35,6 +35,7 @@ export function ServiceFiguresOption({ on, me, onChange }: Props) {
 					{t('options.serviceFiguresSent', { from: sent.from, to: sent.to, categories: sent.categories, stored: sent.stored, kept: sent.kept })}
 				</small>
 			)}
+			{state?.lastCut && <small class="gx-error" data-gx="service-figures-cut">{t('options.serviceFiguresCut')}</small>}
 			{state?.lastRefusal && <small class="gx-error">{t('options.serviceFiguresRefused', { message: state.lastRefusal.message })}</small>}
 		</fieldset>
 	);
