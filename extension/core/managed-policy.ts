@@ -20,6 +20,11 @@ export interface ManagedPolicy {
 	language?: LanguageSetting;
 	autoFriction?: boolean;
 	slowPageMs?: number;
+	/**
+	 * GLPI's weekly service figures (issue 17): true turns the opt-in on for technicians and managers, false keeps it
+	 * off. Reporters' browsers never send them, whatever the policy says.
+	 */
+	serviceFigures?: boolean;
 	privacy?: Partial<PrivacySettings>;
 	/** Overlay features by id: true forces one on, false off; ids left out stay the user's choice. */
 	features?: Partial<Record<(typeof FEATURE_IDS)[number], boolean>>;
@@ -37,6 +42,7 @@ const FIELDS: { [K in keyof ManagedPolicy]-?: z.ZodType<ManagedPolicy[K]> } = {
 	language: z.enum(['auto', 'en', 'fr']),
 	autoFriction: z.boolean(),
 	slowPageMs: z.number().int().min(1000).max(60_000),
+	serviceFigures: z.boolean(),
 	privacy: z.strictObject({ redactNames: z.boolean().optional(), includeCategory: z.boolean().optional(), includeItemId: z.boolean().optional() }),
 	features: z.partialRecord(z.enum(FEATURE_IDS), z.boolean()),
 };
@@ -67,6 +73,7 @@ export function withPolicy(settings: Settings, policy: ManagedPolicy): Settings 
 		...(policy.language !== undefined ? { language: policy.language } : {}),
 		...(policy.autoFriction !== undefined ? { autoFriction: policy.autoFriction } : {}),
 		...(policy.slowPageMs !== undefined ? { slowPageMs: policy.slowPageMs } : {}),
+		...(policy.serviceFigures !== undefined ? { serviceFigures: policy.serviceFigures } : {}),
 		glpiUrls: [...policyUrls, ...settings.glpiUrls.filter((url) => !policyUrls.includes(url))],
 		privacy: { ...settings.privacy, ...policy.privacy },
 		disabledFeatures: [...new Set([...settings.disabledFeatures.filter((id) => !forcedOn.includes(id)), ...forcedOff])],
@@ -76,7 +83,7 @@ export function withPolicy(settings: Settings, policy: ManagedPolicy): Settings 
 /** What the options must show as set by the organisation: setting names, `privacy.<switch>`, `feature.<id>`, `glpi.<url>`. */
 export function lockedByPolicy(policy: ManagedPolicy): Set<string> {
 	const locked = new Set<string>();
-	for (const key of ['backendUrl', 'language', 'autoFriction', 'slowPageMs'] as const) if (policy[key] !== undefined) locked.add(key);
+	for (const key of ['backendUrl', 'language', 'autoFriction', 'slowPageMs', 'serviceFigures'] as const) if (policy[key] !== undefined) locked.add(key);
 	if (policy.token !== undefined || policy.enrollmentCode !== undefined) locked.add('connection');
 	for (const key of Object.keys(policy.privacy ?? {})) locked.add(`privacy.${key}`);
 	for (const id of Object.keys(policy.features ?? {})) locked.add(`feature.${id}`);

@@ -34,6 +34,7 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 			installationLabel: 'Desk PC',
 			glpiUrls: [`${site.central}/`],
 			language: 'en',
+			serviceFigures: true,
 			features: { 'auto-friction': false },
 		});
 		browser = await launchWithExtension();
@@ -66,10 +67,13 @@ describe.skipIf(noPolicy !== undefined)('a managed policy configures a fresh pro
 		expect(await options.locator('select[name="language"]').isDisabled()).toBe(true);
 		expect(await options.locator('input[name="feature-auto-friction"]').isDisabled()).toBe(true);
 		expect(await options.locator('input[name="feature-auto-friction"]').isChecked()).toBe(false);
+		// The technician's figures opt-in, turned on and locked by the organisation.
+		await expect.poll(() => options.locator('input[name="serviceFigures"]').isChecked(), { timeout: 15_000 }).toBe(true);
+		expect(await options.locator('input[name="serviceFigures"]').isDisabled()).toBe(true);
 		// Left unset by the policy: still the user's.
 		expect(await options.locator('input[name="feature-capture-button"]').isDisabled()).toBe(false);
 		expect(await options.locator('input[name="includeCategory"]').isDisabled()).toBe(false);
-		expect(await options.locator('[data-gx="set-by-policy"]').count()).toBeGreaterThanOrEqual(4);
+		expect(await options.locator('[data-gx="set-by-policy"]').count()).toBeGreaterThanOrEqual(5);
 		await options.close();
 		// Everything the test needed the file for is done: it goes, so other browsers of this machine never meet it.
 		removePolicy();

@@ -57,6 +57,18 @@ describe('the managed policy', () => {
 		]);
 	});
 
+	it('sets and locks the service-figures opt-in either way, and leaves it the user\'s when unset', () => {
+		const mine = { ...userSettings, serviceFigures: true };
+		for (const forced of [true, false]) {
+			const { policy } = parseManagedPolicy({ serviceFigures: forced });
+			expect(withPolicy(mine, policy).serviceFigures).toBe(forced);
+			expect(lockedByPolicy(policy).has('serviceFigures')).toBe(true);
+		}
+		expect(withPolicy(mine, {}).serviceFigures).toBe(true);
+		expect(lockedByPolicy({}).has('serviceFigures')).toBe(false);
+		expect(parseManagedPolicy({ serviceFigures: 'yes' }).ignored).toEqual(['serviceFigures']);
+	});
+
 	it('locks the connection when it gives a code or a token', () => {
 		expect(lockedByPolicy(parseManagedPolicy({ enrollmentCode: 'X' }).policy).has('connection')).toBe(true);
 		expect(lockedByPolicy(parseManagedPolicy({ language: 'en' }).policy).has('connection')).toBe(false);
@@ -69,7 +81,7 @@ describe("the managed storage schema (Chrome's public/managed-schema.json)", () 
 	};
 
 	it('offers exactly the fields the extension reads', () => {
-		const everyField = { backendUrl: 'https://a.example', enrollmentCode: 'x', token: 'x', installationLabel: 'x', glpiUrls: [], language: 'en', autoFriction: true, slowPageMs: 4000, privacy: {}, features: {} };
+		const everyField = { backendUrl: 'https://a.example', enrollmentCode: 'x', token: 'x', installationLabel: 'x', glpiUrls: [], language: 'en', autoFriction: true, slowPageMs: 4000, serviceFigures: true, privacy: {}, features: {} };
 		expect(parseManagedPolicy(everyField).ignored).toEqual([]);
 		expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(everyField).sort());
 	});

@@ -79,7 +79,7 @@ export function PreferencesSection({ settings, me, locked, onChange }: Props) {
 				</label>
 			</fieldset>
 
-			<ServiceFiguresOption on={settings.serviceFigures === true} me={me} onChange={(on) => onChange({ serviceFigures: on })} />
+			<ServiceFiguresOption on={settings.serviceFigures === true} me={me} locked={locked.has('serviceFigures')} onChange={(on) => onChange({ serviceFigures: on })} />
 
 			<fieldset>
 				<legend>{t('options.features')}</legend>

@@ -2,10 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { WhoAmI } from '../../../shared/schemas/workspace';
 import { type FiguresSyncState, figuresStateStorage } from '../../core/storage';
 import { t } from '../../i18n';
+import { PolicyNote } from './policy-note';
 
 interface Props {
 	on: boolean;
 	me: WhoAmI | null;
+	/** Set by the organisation's policy: shown, not changeable. */
+	locked: boolean;
 	onChange(on: boolean): void;
 }
 
@@ -13,7 +16,7 @@ interface Props {
  * The opt-in to GLPI's service figures (issue 17): off by default, and its words say exactly what leaves the browser.
  * Reporters cannot switch it on: their GLPI export holds only their own tickets, and the worker refuses their readings.
  */
-export function ServiceFiguresOption({ on, me, onChange }: Props) {
+export function ServiceFiguresOption({ on, me, locked, onChange }: Props) {
 	const [state, setState] = useState<FiguresSyncState | null>(null);
 	useEffect(() => {
 		void figuresStateStorage.getValue().then(setState);
@@ -25,9 +28,10 @@ export function ServiceFiguresOption({ on, me, onChange }: Props) {
 		<fieldset data-gx="service-figures-option">
 			<legend>{t('options.serviceFigures')}</legend>
 			<label class="gx-check">
-				<input type="checkbox" name="serviceFigures" disabled={!allowed} checked={on && allowed} onChange={(event) => onChange(event.currentTarget.checked)} />
+				<input type="checkbox" name="serviceFigures" disabled={!allowed || locked} checked={on && allowed} onChange={(event) => onChange(event.currentTarget.checked)} />
 				{t('options.serviceFiguresMine')}
 			</label>
+			<PolicyNote on={locked} />
 			<small>{t('options.serviceFiguresWhat')}</small>
 			{!allowed && <small>{t('options.serviceFiguresRole')}</small>}
 			{sent && (
