@@ -11,6 +11,7 @@ import { hasListener, request } from '../core/overlay-bus';
 import { mountShadowUi } from '../core/shadow-ui';
 import { DEFAULT_SETTINGS, type PrivacySettings } from '../core/settings';
 import { itilFieldsOf } from '../glpi/page-context';
+import { GLPI } from '../glpi/selectors';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
 import { refusalWords } from '../core/refusal-words';
@@ -42,6 +43,21 @@ function CaptureButton({ context }: { context: FeatureContext }) {
 		// Read when the panel opens: GLPI fills the main tab (category, status, actors) by AJAX after the page loads.
 		setOpen({ kind, page: { ...context.page, ...itilFieldsOf(context.document) }, names: peopleOnPage(context.document) });
 	}
+
+	// GLPI loads an item's main tab (category, status, actors) by AJAX after the page, and our button comes first: a
+	// panel opened before the form arrives reads it when it does, so the preview and the signal get the category (seen
+	// on a live GLPI: an idea captured in that second had none) and the actors' names are redacted.
+	const waitingForForm = open !== null && open.page.itemtype !== undefined && !context.document.querySelector(GLPI.itilForm);
+	useEffect(() => {
+		if (!waitingForForm) return;
+		const observer = new MutationObserver(() => {
+			if (!context.document.querySelector(GLPI.itilForm)) return;
+			observer.disconnect();
+			setOpen((now) => now && { ...now, page: { ...now.page, ...itilFieldsOf(context.document) }, names: peopleOnPage(context.document) });
+		});
+		observer.observe(context.document.documentElement, { childList: true, subtree: true });
+		return () => observer.disconnect();
+	}, [waitingForForm]);
 
 	function submit(input: CaptureInput) {
 		if (!open) return;

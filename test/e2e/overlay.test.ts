@@ -74,6 +74,29 @@ describe('GLPI Improve on GLPI pages', () => {
 		else expect(signal?.page).toMatchObject({ itemId: Number(new URL(site.ticketForm).searchParams.get('id')), ...(category ? { category } : {}) });
 	});
 
+	it("reads GLPI's main tab when it arrives after the panel opened: the preview and the signal get the category", async () => {
+		await site.openTicketForm(page);
+		const category = site.ticketCategory ?? (await page.locator(`${CATEGORY} + span.select2 .select2-selection__rendered`).first().getAttribute('title'))?.trim();
+		if (!category) throw new Error('the ticket has no category to read');
+		// As GLPI is before its AJAX main tab loads: the form is not in the page yet when the user opens the panel.
+		await page.evaluate(() => {
+			const form = document.querySelector('#itil-form');
+			if (!form?.parentElement) throw new Error('no #itil-form');
+			(window as unknown as { gxHeld: unknown }).gxHeld = { form, parent: form.parentElement, next: form.nextSibling };
+			form.remove();
+		});
+		await openPanel(page);
+		expect(await page.locator('[data-gx="preview-fields"]').textContent()).not.toContain(category);
+		await page.evaluate(() => {
+			const { form, parent, next } = (window as unknown as { gxHeld: { form: Element; parent: Element; next: Node | null } }).gxHeld;
+			parent.insertBefore(form, next);
+		});
+		await expect.poll(() => page.locator('[data-gx="preview-fields"]').textContent()).toContain(category);
+		await capture(page, { text: `Late tab ${run}: the category still comes with the idea` });
+		const [signal] = await arrived((candidate) => candidate.text === `Late tab ${run}: the category still comes with the idea`);
+		expect(signal?.page.category).toBe(category);
+	});
+
 	it('captures from the self-service interface and from a sub-folder install, with the route below root_doc', async (context) => {
 		if (!site.helpdeskHome || !site.subfolderTicketForm) return context.skip(site.live ? LIVE_SKIPS.oneAccount : SKIP_CAPTURED);
 		await page.goto(site.helpdeskHome);
