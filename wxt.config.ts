@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { ROUTE_SCRIPTS, SHARED_FROM_CONTENT_SCRIPT } from './extension/core/route-script-names';
 
 /**
  * Test builds (GX_TEST_BUILD=1) get loopback in host_permissions, because permission prompts cannot be clicked in
@@ -25,6 +28,25 @@ const define = {
 	'import.meta.env.GX_BACKOFF_BASE_MS': JSON.stringify(testBuild ? (process.env.GX_BACKOFF_BASE_MS ?? '') : ''),
 };
 
+/**
+ * In the per-route scripts' builds (core/route-script-names.ts), each module whose state they share with the content
+ * script resolves to its stand-in, which forwards to the content script's own; the stand-ins import the real module
+ * for what holds no state.
+ */
+function sharedFromContentScript(): Plugin {
+	const standIns = new Map(Object.entries(SHARED_FROM_CONTENT_SCRIPT).map(([real, standIn]) => [resolve(import.meta.dirname, real), resolve(import.meta.dirname, standIn)]));
+	const isStandIn = new Set(standIns.values());
+	return {
+		name: 'gx:shared-from-content-script',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (!importer || isStandIn.has(importer)) return null;
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			return (resolved && standIns.get(resolved.id)) ?? resolved;
+		},
+	};
+}
+
 export default defineConfig({
 	srcDir: 'extension',
 	// Test builds go apart so they never overwrite the build a user loaded.
@@ -32,6 +54,11 @@ export default defineConfig({
 	publicDir: 'extension/public',
 	imports: false,
 	vite: () => ({ plugins: [preact()], define, ...(process.env.GX_NO_MINIFY ? { build: { minify: false } } : {}) }),
+	hooks: {
+		'vite:build:extendConfig': (entrypoints, config) => {
+			if (entrypoints.some((entrypoint) => (ROUTE_SCRIPTS as readonly string[]).includes(entrypoint.name))) (config.plugins ??= []).unshift(sharedFromContentScript());
+		},
+	},
 	zip: { sourcesRoot: import.meta.dirname, excludeSources: ['dist/**', '.wrangler/**', '.tmp/**', 'test-results/**'] },
 	manifest: ({ browser }) => ({
 		name: '__MSG_extName__',

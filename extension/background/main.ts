@@ -15,6 +15,7 @@ import { ownPagesOnly } from './own-pages';
 import { registerPatternHandlers } from './pattern-handlers';
 import { buildSignal, discardRefused, enqueue, forgetDropped, retryRefused, waitingCount } from './queue';
 import { syncRegistrations } from './registration';
+import { registerRouteScriptHandler } from './route-scripts';
 import { FLUSH_ALARM, flushWithWatchdog, scheduleFlush } from './flush-schedule';
 import { flush, status } from './sync';
 
@@ -58,6 +59,7 @@ async function queueDraft(draft: Parameters<typeof buildSignal>[0]) {
 export function startBackground(): void {
 	registerManagerHandlers();
 	registerPatternHandlers(() => void scheduleFlush());
+	registerRouteScriptHandler();
 	onMessage('enqueueSignal', ({ data }) => attempt(() => queueDraft(data)));
 	onMessage('getSyncStatus', () => status());
 	onMessage('syncNow', async () => {

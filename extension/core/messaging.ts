@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Page, Pattern, SignalKind } from '../../shared/schemas/signal';
 import type { Role, WhoAmI } from '../../shared/schemas/workspace';
 import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from './pattern-messages';
+import type { RouteScript } from './route-script-names';
 import type { FrictionKind, PrivacySettings, QueuedSignal, SetAsideFriction, SyncState } from './storage';
 
 /** What a content script hands to the background: the background adds id, time and reporter, checks and queues it. */
@@ -109,6 +110,8 @@ interface ProtocolMap {
 	exportPatterns(input: ExportInput & { scope: Exclude<PatternScope, 'page'> }): Result<PatternView | null>;
 	/** Tickets similar to a ticket among an export's; null: not cached, send the CSV. */
 	similarTickets(input: ExportInput & { ticket: TicketRow & { description?: string } }): Result<SimilarView | null>;
+	/** Runs a per-route script in the sender's own frame (background/route-scripts.ts). */
+	loadRouteScript(script: RouteScript): Result<true>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,10 +1,11 @@
 import { PatternList, loadView } from '../components/pattern-list';
 import styles from '../components/patterns.css?inline';
 import { observe } from '../core/dom';
-import { type Feature, onPageKind } from '../core/feature-manager';
+import type { Feature } from '../core/feature-manager';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
 import type { PatternScope } from '../core/pattern-messages';
 import { boxIn, overlayLayer, whenMoved } from '../core/overlay-layer';
+import { ON_DEMAND } from '../core/route-features';
 import { mountShadowUi } from '../core/shadow-ui';
 import { exportRequest, listSearchOf } from '../glpi/csv-export';
 import { rootDocOf } from '../glpi/page-context';
@@ -47,12 +48,12 @@ function dockOf(layer: Element, header: Element): string {
  * every row that belongs to a group of near-duplicate tickets, a summary bar above the list (the largest groups, the
  * categories that spike, "Suggest a Problem" for technicians and managers) and a scope chooser that reads GLPI's CSV
  * export of the whole search. GLPI re-renders the list by AJAX when it is sorted or paged (fluid search): each new
- * results table is read again, in the scope chosen last.
+ * results table is read again, in the scope chosen last. Lives in the ticket list's own script (glpi-ticket-list), which
+ * the content script loads on ticket lists only (core/route-scripts.ts).
  */
 export const patternHighlights: Feature = {
 	id: 'pattern-highlights',
-	include: [onPageKind('ticket-list')],
-	deferred: true,
+	...ON_DEMAND['pattern-highlights'],
 	async init(context) {
 		const config: OverlayConfig | undefined = await sendMessage('getOverlayConfig', undefined).catch(() => undefined);
 		if (context.signal.aborted) return;

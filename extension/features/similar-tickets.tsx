@@ -1,8 +1,9 @@
 import styles from '../components/patterns.css?inline';
 import { SimilarPanel } from '../components/similar-panel';
 import { observe } from '../core/dom';
-import { type Feature, onPageKind } from '../core/feature-manager';
+import type { Feature } from '../core/feature-manager';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
+import { ON_DEMAND } from '../core/route-features';
 import { mountShadowUi } from '../core/shadow-ui';
 import { exportRequest } from '../glpi/csv-export';
 import { rootDocOf } from '../glpi/page-context';
@@ -14,14 +15,12 @@ import { formTicketOf } from '../glpi/ticket-form';
  * "Similar tickets" on a ticket form: a collapsible panel under the fields accordion (in GLPI's flow, so it covers
  * none of GLPI's fields) with the five most similar tickets of GLPI's export of the user's current ticket search,
  * and "Suggest a Problem" for the group of near-duplicates the ticket belongs to. GLPI 10 loads the form's main tab
- * by AJAX, and loads it again after some actions: each new fields accordion gets the panel.
+ * by AJAX, and loads it again after some actions: each new fields accordion gets the panel. Lives in the ticket form's
+ * own script (glpi-ticket-form), which the content script loads on ticket forms only (core/route-scripts.ts).
  */
 export const similarTickets: Feature = {
 	id: 'similar-tickets',
-	include: [onPageKind('ticket-form')],
-	// The creation form has no ticket yet.
-	exclude: [(page) => page.itemId === undefined],
-	deferred: true,
+	...ON_DEMAND['similar-tickets'],
 	async init(context) {
 		const id = context.page.itemId;
 		if (id === undefined) return false;

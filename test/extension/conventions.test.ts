@@ -44,7 +44,7 @@ describe('conventions', () => {
 	});
 
 	it('keeps the token out of everything that runs in GLPI pages', () => {
-		const pageSide = ['extension/features', 'extension/glpi', 'extension/components', 'extension/entrypoints/glpi.content'];
+		const pageSide = ['extension/features', 'extension/glpi', 'extension/components', 'extension/entrypoints/glpi.content', 'extension/entrypoints/glpi-ticket-list', 'extension/entrypoints/glpi-ticket-form'];
 		for (const dir of pageSide) {
 			for (const file of readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((name) => /\.tsx?$/.test(name))) {
 				const source = readFileSync(join(PROJECT_ROOT, dir, file), 'utf8');
