@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The extension's weight on a GLPI page, printed as a markdown table (docs/BENCHMARKS.md, "Extension budget"):
-// - the content script's size, raw and gzip, from a fresh production build;
+// - the content script's size, raw and gzip, from a fresh production build, and each per-route script's (the features
+//   of one kind of GLPI page, loaded on that page only: extension/core/route-script-names.ts);
 // - main-thread time from document idle (the content script starts) to the capture button, on the captured GLPI
 //   10.0.17 ticket page in Chromium: the V8 CPU-profile samples of the extension's own code between the two
 //   performance marks the test build sets (gx-start, gx-button), read from a Chrome trace, median over BENCH_RUNS
@@ -8,7 +9,7 @@
 // - side by side, the page's whole main-thread time (CDP Performance.getMetrics TaskDuration) with and without the
 //   extension.
 // Plain Node ESM (Node 20 runs no TypeScript). Usage: node scripts/bench-extension.js  (BENCH_RUNS=15 by default)
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,6 +51,11 @@ function extensionTime(events) {
 async function main() {
 	const productionDir = build(join(tmp, 'bench-build'));
 	const script = readFileSync(join(productionDir, 'content-scripts/glpi.js'));
+	// The per-route scripts are the build's unlisted scripts, at its root, named glpi-<route>.js.
+	const routeScripts = readdirSync(productionDir)
+		.filter((name) => /^glpi-[\w-]+\.js$/.test(name))
+		.sort()
+		.map((name) => ({ name, script: readFileSync(join(productionDir, name)) }));
 	const testDir = build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' });
 
 	const { source, html } = ticketPage();
@@ -109,6 +115,7 @@ async function main() {
 	const rows = [
 		['content script (production build), raw', kB(script.length), '', ''],
 		['content script (production build), gzip', kB(gzip), '', '32 kB'],
+		...routeScripts.map(({ name, script: route }) => [`per-route script ${name}, raw / gzip (its page only)`, `${kB(route.length)} / ${kB(gzipSync(route, { level: 9 }).length)}`, '', '']),
 		['extension main-thread time, document idle (script injected) → capture button', `${median(injected).toFixed(1)} ms`, `${range(injected)} ms`, '20 ms'],
 		['… of which from main() to the capture button', `${median(busy).toFixed(1)} ms`, `${range(busy)} ms`, ''],
 		['extension main-thread time, whole page load (script evaluation included)', `${median(whole).toFixed(1)} ms`, `${range(whole)} ms`, ''],

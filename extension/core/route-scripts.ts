@@ -11,17 +11,21 @@ const defined = new Map<string, Feature>();
 const awaited = new Set<string>();
 const loading = new Map<RouteScript, Promise<void>>();
 
+const host: RouteHost = Object.freeze({
+	define(features: readonly Feature[]) {
+		for (const feature of features) if (awaited.delete(feature.id)) defined.set(feature.id, feature);
+	},
+	i18n: Object.freeze({ t, getLanguage, onLanguageChange }),
+	overlayLayer,
+});
+
+/**
+ * Puts the host on the isolated world's global object, not enumerable, not writable; in place of any other (a copy of
+ * this module from an earlier version of the extension, still in this isolated world, would otherwise keep its own).
+ */
 function exposeHost(): void {
-	if ((globalThis as { [ROUTE_HOST]?: RouteHost })[ROUTE_HOST]) return;
-	const host: RouteHost = Object.freeze({
-		define(features: readonly Feature[]) {
-			for (const feature of features) if (awaited.delete(feature.id)) defined.set(feature.id, feature);
-		},
-		i18n: Object.freeze({ t, getLanguage, onLanguageChange }),
-		overlayLayer,
-	});
-	// Not enumerable, not writable: a copy of this script loaded again (an extension update) puts its own in place.
-	Object.defineProperty(globalThis, ROUTE_HOST, { value: host, configurable: true });
+	const global = globalThis as { [ROUTE_HOST]?: RouteHost };
+	if (global[ROUTE_HOST] !== host) Object.defineProperty(globalThis, ROUTE_HOST, { value: host, configurable: true });
 }
 
 /**
