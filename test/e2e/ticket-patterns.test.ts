@@ -360,4 +360,30 @@ describe('ticket patterns on GLPI pages', () => {
 		const items = await backlogItems(worker, tokens.manager);
 		expect(items.find((item) => item.kind === 'pattern')?.title).toMatch(/duplicates: .+ \(\d+ tickets\)/);
 	});
+
+	it("runs the ticket form's own script in the content script's world: its panel follows the language chosen in the options at once, and GLPI's page sees nothing of it", async (context) => {
+		if (site.live && !liveGrouped) return context.skip('live GLPI: no ticket in a group of near-duplicates to open');
+		await site.openTicketForm(page, site.live ? `${site.central}/front/ticket.form.php?id=${liveGrouped}` : site.ticketForm);
+		const title = page.locator('[data-gx="similar-tickets"] .gx-similar-toggle > span').first();
+		await title.waitFor({ timeout: 20_000 });
+		// The similar-tickets panel comes from a per-route script (glpi-ticket-form.js), whose strings are the content
+		// script's: a language set in the options reaches it without a reload, both ways.
+		const options = await browser.openExtensionPage('options.html');
+		const choose = async (language: string, expected: string) => {
+			await options.locator('select[name="language"]').selectOption(language);
+			await expect.poll(() => title.textContent(), { timeout: 5_000 }).toBe(expected);
+		};
+		await choose('fr', 'Tickets similaires');
+		await choose('en', 'Similar tickets');
+		await options.locator('select[name="language"]').selectOption('auto');
+		await options.close();
+		// The host the per-route scripts reach the content script through is on our isolated world's global object:
+		// GLPI's own scripts (page.evaluate runs in the page's world) find no trace of it, nor of the scripts.
+		const seen = await page.evaluate(() => ({
+			symbols: Object.getOwnPropertySymbols(globalThis).map(String),
+			names: Object.getOwnPropertyNames(globalThis).filter((name) => /glpi(Ticket|-ticket)|route/i.test(name)),
+		}));
+		expect(seen.symbols.filter((name) => name.includes('glpi-improve'))).toEqual([]);
+		expect(seen.names).toEqual([]);
+	});
 });
