@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../support/glpi-pages';
 
 /**
  * The content script's weight, measured as scripts/bench-extension.js does (a production build, gzip level 9). Issue 14
- * sets 32,000 bytes; the per-route scripts brought it to 26,563 (docs/BENCHMARKS.md, "Extension budget"), and this
+ * sets 32,000 bytes; the per-route scripts brought it to 26,630 (docs/BENCHMARKS.md, "Extension budget"), and this
  * ceiling keeps a little room above that so that nothing grows it back unnoticed.
  */
 const CEILING = 27_500;
