@@ -219,8 +219,9 @@ describe('ticket patterns on GLPI pages', () => {
 			if (!headline) return context.skip(`live GLPI: no near-duplicate tickets among its ${total}`);
 			const largest = Number(/(\d+) tickets look like/.exec(headline)?.[1]);
 			await summary.locator('[data-gx="pattern-details-toggle"]').click();
-			const named = await summary.locator('[data-gx="pattern-details"] [data-gx="pattern-group"]').allTextContents();
-			const sizes = named.map((line) => Number(/(\d+) tickets look like/.exec(line)?.[1]));
+			// Each group's size as it says it in words (its colour swatch before the words also shows the size).
+			const named = await summary.locator('[data-gx="pattern-details"] [data-gx="pattern-group"]').evaluateAll((groups) => groups.map((group) => group.textContent?.replace(group.querySelector('.gx-swatch')?.textContent ?? '', '') ?? ''));
+			const sizes = named.map((line) => Number(/^(\d+) tickets look like/.exec(line.trim())?.[1]));
 			expect(sizes[0]).toBe(largest);
 			expect(sizes.every((size) => size >= 2 && size <= largest)).toBe(true);
 			await keepScreenshot(page, 'live-patterns-summary.png');
