@@ -63,9 +63,8 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	// this function's time in mispredicted branches). Whether a shared term is a category's is asked only of the
 	// pairs that reach the threshold, and the count stops when the member's terms left cannot reach it: 95 % of
 	// the pairs compared fail (Endava, 10,000 tickets), and this function took a third less time.
-	let terms = 0;
-	for (let k = 0; k < sets.ids.length; k++) terms = Math.max(terms, (sets.ids[k] as number) + 1);
-	const stamps = new Int32Array(terms);
+	// Every term id has a hash: the hashes' length bounds the ids without a pass over them.
+	const stamps = new Int32Array(termHashes.length);
 	const categoryTerms = options.categoryTerms ?? new Uint8Array(0);
 	let stamp = 0;
 	let joined = 0;
