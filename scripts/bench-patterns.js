@@ -11,7 +11,8 @@
 // other processes steal the processor at random: each size is measured in `--trials` separate child processes and
 // the trial with the lowest median is kept (the exact baseline likewise). The old way (single linkage over every
 // term) alternates with ours run by run, and with --against so does another commit's engine (a full garbage
-// collection before each run, so that none pays for another's garbage); ratios are the medians of the runs' ratios.
+// collection before each run, so that none pays for another's garbage); ratios are the medians of the runs' ratios,
+// in wall time and in processor time.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
