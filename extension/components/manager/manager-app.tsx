@@ -1,12 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { BacklogItem } from '../../../shared/schemas/backlog';
 import { type BacklogFilters, DEFAULT_FILTERS } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { BacklogView } from './backlog-view';
-import { DashboardView } from './dashboard-view';
-import { EnrollmentView } from './enrollment-view';
-import { HintsView } from './hints-view';
-import { ItemView } from './item-view';
+import { lazyView } from './lazy-view';
+
+// Only the backlog is on the first paint; the other views load when first shown (docs/BENCHMARKS.md, "The popup").
+const ItemView = lazyView(() => import('./item-view').then((module) => module.ItemView));
+const DashboardView = lazyView(() => import('./dashboard-view').then((module) => module.DashboardView));
+const HintsView = lazyView(() => import('./hints-view').then((module) => module.HintsView));
+const EnrollmentView = lazyView(() => import('./enrollment-view').then((module) => module.EnrollmentView));
 
 type Tab = 'backlog' | 'dashboard' | 'hints' | 'enrollment';
 const TABS: Tab[] = ['backlog', 'dashboard', 'hints', 'enrollment'];
@@ -18,6 +21,12 @@ export function ManagerApp({ glpiUrl, backendUrl, cached }: { glpiUrl: string; b
 	// The cached first page shows on the first paint; BacklogView refreshes it at once.
 	const [items, setItems] = useState<BacklogItem[] | null>(cached?.items ?? null);
 	const [openId, setOpenId] = useState<string | null>(null);
+
+	// Opening an item is the next thing a manager does: its code is fetched once the browser is idle after the list.
+	useEffect(() => {
+		const idle = requestIdleCallback(() => void ItemView.preload().catch(() => undefined), { timeout: 2000 });
+		return () => cancelIdleCallback(idle);
+	}, []);
 
 	const replace = (item: BacklogItem) => setItems((current) => current?.map((entry) => (entry.id === item.id ? item : entry)) ?? current);
 	return (
