@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,38 +7,11 @@ import { lazyView } from '../../extension/components/manager/lazy-view';
 import { DEFAULT_FILTERS } from '../../extension/core/manager-messaging';
 import { setLanguage } from '../../extension/i18n';
 import '../../extension/i18n/manager';
-import { PROJECT_ROOT } from '../support/glpi-pages';
+import { staticImports } from '../support/static-imports';
 
 /** What the popup loads and renders before it shows a cached backlog (goal: under 150 ms, docs/BENCHMARKS.md). */
 const sendManagerMessage = vi.hoisted(() => vi.fn());
 vi.mock('../../extension/core/manager-messaging', async (original) => ({ ...(await original<object>()), sendManagerMessage }));
-
-/**
- * The modules the popup's entry loads before its first paint: its static imports, followed through our sources
- * (`import type` is erased; dynamic `import()` is loaded later, on demand). Packages are listed by name.
- */
-function staticImports(entry: string): Set<string> {
-	const seen = new Set<string>();
-	const visit = (file: string) => {
-		const name = relative(PROJECT_ROOT, file);
-		if (seen.has(name)) return;
-		seen.add(name);
-		const source = readFileSync(file, 'utf8');
-		for (const [, specifier] of source.matchAll(/^import\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
-			if (!specifier?.startsWith('.')) {
-				seen.add(`package:${specifier?.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier?.split('/')[0]}`);
-				continue;
-			}
-			const base = resolve(dirname(file), specifier);
-			const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => /\.(tsx?|css)$/.test(path) && existsSync(path));
-			if (!found) throw new Error(`${name}: cannot resolve ${specifier}`);
-			if (found.endsWith('.css')) seen.add(relative(PROJECT_ROOT, found));
-			else visit(found);
-		}
-	};
-	visit(join(PROJECT_ROOT, entry));
-	return seen;
-}
 
 describe("the popup's first paint loads only what it shows", () => {
 	const loaded = staticImports('extension/entrypoints/popup/main.tsx');
