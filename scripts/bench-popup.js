@@ -97,7 +97,7 @@ try {
 			const navigation = starts.find((event) => event.args?.data?.navigationId === shownMark.args?.data?.navigationId) ?? starts.at(-1);
 			if (navigation) cpu = mainThreadCpuBetween(events, shownMark, navigation.ts, shownMark.ts);
 		} else await load();
-		const marks = await page.evaluate(() => ({ start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, read: performance.getEntriesByName('gx-popup-read')[0]?.startTime ?? NaN, rendered: performance.getEntriesByName('gx-popup-rendered')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
+		const marks = await page.evaluate(() => ({ fetched: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN, parsed: performance.getEntriesByType('navigation')[0]?.domInteractive ?? NaN, start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, read: performance.getEntriesByName('gx-popup-read')[0]?.startTime ?? NaN, rendered: performance.getEntriesByName('gx-popup-rendered')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
 		await page.close();
 		return { ...marks, cpu };
 	};
@@ -122,6 +122,7 @@ try {
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${browsers.map((browser) => row(`${code(browser)}with the backlog cached`, browser.cached)).join('\n')}
 ${browsers.map((browser) => row(`${code(browser)}without the cache`, browser.uncached)).join('\n')}
+${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the navigation: popup.html fetched ${median(browser.cached.map((m) => m.fetched)).toFixed(1)} ms, parsed ${median(browser.cached.map((m) => m.parsed)).toFixed(1)} ms (the page and its script context made first), our module runs ${median(browser.cached.map((m) => m.start)).toFixed(1)} ms (its chunks fetched, compiled and evaluated).`).join('')}
 ${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the popup's start: storage read back ${median(browser.cached.map((m) => m.read - m.start)).toFixed(1)} ms, first render in the DOM ${median(browser.cached.map((m) => m.rendered - m.start)).toFixed(1)} ms, list shown (after the next frame) ${median(browser.cached.map((m) => m.shown - m.start)).toFixed(1)} ms.`).join('')}
 ${withCpu ? browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}main thread's CPU time from the navigation to the list shown, with the cache: ${median(browser.cached.map((m) => m.cpu).filter((cpu) => !Number.isNaN(cpu))).toFixed(1)} ms (median), without: ${median(browser.uncached.map((m) => m.cpu).filter((cpu) => !Number.isNaN(cpu))).toFixed(1)} ms.`).join('') : ''}
 ${builds.length > 1 ? `\nWith the cache, this tree against ${browsers[0].label}: ${(shown(browsers[1].cached) / shown(browsers[0].cached)).toFixed(2)} (medians); opens alternated, each build first in turn.\n` : ''}
