@@ -7,20 +7,17 @@
 //
 // `--against=<git revision>` (or BENCH_POPUP_AGAINST) also builds that revision of the extension and opens both
 // popups in turn in the same run, against the same worker: on a machine shared with other jobs, only figures taken
-// side by side can tell a change of a few tens of milliseconds. `--cpu` traces each open (Chrome's toplevel tasks
-// only) and adds the CPU time of the popup's main thread from the navigation to the list shown: what the page itself
-// ran, without the time it waited for a core, which moves least with the machine's load.
+// side by side can tell a change of a few tens of milliseconds.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorker } from './bench-backend/wrangler.js';
-import { TASKS_ONLY, build, chromiumPath, mainThreadCpuBetween, markOf, median, tmp, traced } from './bench-chrome.js';
+import { build, chromiumPath, median, tmp } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const withCpu = process.argv.includes('--cpu');
 const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? process.env.BENCH_POPUP_AGAINST;
 
 const work = join(tmp, `bench-popup-${Date.now()}`);
@@ -84,22 +81,11 @@ try {
 
 	const open = async ({ context, id }) => {
 		const page = await context.newPage();
-		const load = async () => {
-			await page.goto(`chrome-extension://${id}/popup.html`);
-			await page.waitForFunction(() => performance.getEntriesByName('gx-backlog-fresh').length > 0 && performance.getEntriesByName('gx-backlog-shown').length > 0, undefined, { timeout: 30_000 });
-		};
-		let cpu = NaN;
-		if (withCpu) {
-			const { events } = await traced(page, load, TASKS_ONLY);
-			const shownMark = markOf(events, 'gx-backlog-shown');
-			// The popup's own navigation (a page may start on about:blank in the same process), else the last one before.
-			const starts = events.filter((event) => event.name === 'navigationStart' && event.pid === shownMark?.pid && event.ts <= shownMark.ts);
-			const navigation = starts.find((event) => event.args?.data?.navigationId === shownMark.args?.data?.navigationId) ?? starts.at(-1);
-			if (navigation) cpu = mainThreadCpuBetween(events, shownMark, navigation.ts, shownMark.ts);
-		} else await load();
+		await page.goto(`chrome-extension://${id}/popup.html`);
+		await page.waitForFunction(() => performance.getEntriesByName('gx-backlog-fresh').length > 0 && performance.getEntriesByName('gx-backlog-shown').length > 0, undefined, { timeout: 30_000 });
 		const marks = await page.evaluate(() => ({ fetched: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN, parsed: performance.getEntriesByType('navigation')[0]?.domInteractive ?? NaN, start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, read: performance.getEntriesByName('gx-popup-read')[0]?.startTime ?? NaN, rendered: performance.getEntriesByName('gx-popup-rendered')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
 		await page.close();
-		return { ...marks, cpu };
+		return marks;
 	};
 	for (const browser of browsers) await open(browser); // fills the cache, warms the service worker
 	for (let run = 0; run < runs; run++) {
@@ -124,7 +110,6 @@ ${browsers.map((browser) => row(`${code(browser)}with the backlog cached`, brows
 ${browsers.map((browser) => row(`${code(browser)}without the cache`, browser.uncached)).join('\n')}
 ${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the navigation: popup.html fetched ${median(browser.cached.map((m) => m.fetched)).toFixed(1)} ms, parsed ${median(browser.cached.map((m) => m.parsed)).toFixed(1)} ms (the page and its script context made first), our module runs ${median(browser.cached.map((m) => m.start)).toFixed(1)} ms (its chunks fetched, compiled and evaluated).`).join('')}
 ${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the popup's start: storage read back ${median(browser.cached.map((m) => m.read - m.start)).toFixed(1)} ms, first render in the DOM ${median(browser.cached.map((m) => m.rendered - m.start)).toFixed(1)} ms, list shown (after the next frame) ${median(browser.cached.map((m) => m.shown - m.start)).toFixed(1)} ms.`).join('')}
-${withCpu ? browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}main thread's CPU time from the navigation to the list shown, with the cache: ${median(browser.cached.map((m) => m.cpu).filter((cpu) => !Number.isNaN(cpu))).toFixed(1)} ms (median), without: ${median(browser.uncached.map((m) => m.cpu).filter((cpu) => !Number.isNaN(cpu))).toFixed(1)} ms.`).join('') : ''}
 ${builds.length > 1 ? `\nWith the cache, this tree against ${browsers[0].label}: ${(shown(browsers[1].cached) / shown(browsers[0].cached)).toFixed(2)} (medians); opens alternated, each build first in turn.\n` : ''}
 - ${runs} opens each, alternated; times from the popup page's navigation start ("our code starts": the popup's module runs, after the browser loaded the page and its scripts); a workspace of ${400} signals in several hundred items, 50 rows per page; Chromium headless, wrangler dev on loopback; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
 - goal: the popup shows the backlog in under 150 ms with a cached backlog.
