@@ -5,8 +5,10 @@ import { t } from '../../i18n';
 /**
  * A view whose code loads the first time it is shown: the popup's first paint is the backlog, and every view it
  * does not show (an item with its PLAN, CHECK and ACT, the dashboard with its charts and the plan export, the hints,
- * enrollment) stays out of the scripts the browser fetches and evaluates before that paint. `preload` fetches the
- * code ahead of a likely click; a view already loaded shows at once, without a "Loading" first.
+ * enrollment) stays out of the scripts the browser fetches and evaluates before that paint. Its code comes from the
+ * extension's own files in a few milliseconds, and an item's view then waits for the backend anyway, so nothing is
+ * fetched ahead: that would compete with the fresh list. `preload` starts the load once for every showing; a view
+ * already loaded shows at once, without a "Loading" first.
  */
 export function lazyView<Props extends object>(load: () => Promise<ComponentType<Props>>) {
 	let loaded: ComponentType<Props> | undefined;

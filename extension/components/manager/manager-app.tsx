@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { BacklogItem } from '../../../shared/schemas/backlog';
 import { type BacklogFilters, DEFAULT_FILTERS } from '../../core/manager-messaging';
 import { t } from '../../i18n';
@@ -21,12 +21,6 @@ export function ManagerApp({ glpiUrl, backendUrl, cached }: { glpiUrl: string; b
 	// The cached first page shows on the first paint; BacklogView refreshes it at once.
 	const [items, setItems] = useState<BacklogItem[] | null>(cached?.items ?? null);
 	const [openId, setOpenId] = useState<string | null>(null);
-
-	// Opening an item is the next thing a manager does: its code is fetched once the browser is idle after the list.
-	useEffect(() => {
-		const idle = requestIdleCallback(() => void ItemView.preload().catch(() => undefined), { timeout: 2000 });
-		return () => cancelIdleCallback(idle);
-	}, []);
 
 	const replace = (item: BacklogItem) => setItems((current) => current?.map((entry) => (entry.id === item.id ? item : entry)) ?? current);
 	return (
