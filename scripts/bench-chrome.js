@@ -10,9 +10,9 @@ import { offlineEnv, projectRoot } from './offline-env.js';
 export const tmp = join(projectRoot, '.tmp');
 const env = { ...process.env, ...offlineEnv() };
 
-/** A WXT build into `outDir`; returns its Chrome folder. */
-export function build(outDir, extra = {}) {
-	execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, env: { ...env, GX_OUT_DIR: outDir, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** A WXT build into `outDir` (of the sources in `root`: the project by default); returns its Chrome folder. */
+export function build(outDir, extra = {}, root = projectRoot) {
+	execFileSync('npx', ['wxt', 'build'], { cwd: root, env: { ...env, GX_OUT_DIR: outDir, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
 	return join(outDir, 'chrome-mv3');
 }
 

@@ -4,20 +4,40 @@
 // page is opened BENCH_RUNS times (15 by default) with the backlog cached, and as many times with the cache removed,
 // side by side. The popup sets performance marks when a list first shows (gx-backlog-shown) and when the fresh one
 // from the backend does (gx-backlog-fresh); their times count from the page's navigation start.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+//
+// `--against=<git revision>` (or BENCH_POPUP_AGAINST) also builds that revision of the extension and opens both
+// popups in turn in the same run, against the same worker: on a machine shared with other jobs, only figures taken
+// side by side can tell a change of a few tens of milliseconds.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorker } from './bench-backend/wrangler.js';
 import { build, chromiumPath, median, tmp } from './bench-chrome.js';
+import { projectRoot } from './offline-env.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? process.env.BENCH_POPUP_AGAINST;
 
 const work = join(tmp, `bench-popup-${Date.now()}`);
 mkdirSync(work, { recursive: true });
-const extensionDir = build(join(work, 'build'), { GX_TEST_BUILD: '1' });
+
+/** The extension of another revision, built from `git archive` beside this tree's node_modules. */
+function buildRevision(revision) {
+	const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).trim();
+	const sources = join(work, `sources-${commit}`);
+	mkdirSync(sources);
+	execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'archive', commit, sources], { cwd: projectRoot });
+	symlinkSync(join(projectRoot, 'node_modules'), join(sources, 'node_modules'));
+	return { label: commit, dir: build(join(work, `build-${commit}`), { GX_TEST_BUILD: '1' }, sources) };
+}
+
+const builds = [...(against ? [buildRevision(against)] : []), { label: against ? 'this tree' : 'popup', dir: build(join(work, 'build'), { GX_TEST_BUILD: '1' }) }];
+const loadBefore = loadavg()[0];
 const adminToken = `bench-admin-${crypto.randomUUID()}`;
 const worker = await startWorker({ persistDir: join(work, 'd1'), logFile: join(work, 'wrangler.log'), vars: { ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_READS_PER_MINUTE: '100000' } });
-let context;
+const browsers = [];
 try {
 	const post = async (path, token, body) => {
 		const response = await fetch(`${worker.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -39,54 +59,64 @@ try {
 		await post('/v1/signals', technician, { signals });
 	}
 
-	context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-		executablePath: chromiumPath(),
-		headless: true,
-		args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
-	const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-	const id = new URL(serviceWorker.url()).host;
-	const options = await context.newPage();
-	await options.goto(`chrome-extension://${id}/options.html`);
-	await options.locator('input[name="backendUrl"]').fill(worker.base);
-	await options.locator('input[name="token"]').fill(manager);
-	// The connection's own button: the enrollment form's submit button comes first on the page since 0.2.0.
-	await options.locator('[data-gx="save-connection"]').click();
-	await options.locator('[data-gx="options-notice"]').waitFor();
-	await options.close();
+	for (const { label, dir } of builds) {
+		const context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
+			executablePath: chromiumPath(),
+			headless: true,
+			args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		browsers.push({ label, context });
+		const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+		const id = new URL(serviceWorker.url()).host;
+		const options = await context.newPage();
+		await options.goto(`chrome-extension://${id}/options.html`);
+		await options.locator('input[name="backendUrl"]').fill(worker.base);
+		await options.locator('input[name="token"]').fill(manager);
+		// The connection's own button: the enrollment form's submit button comes first on the page since 0.2.0.
+		await options.locator('[data-gx="save-connection"]').click();
+		await options.locator('[data-gx="options-notice"]').waitFor();
+		await options.close();
+		Object.assign(browsers.at(-1), { id, serviceWorker, cached: [], uncached: [] });
+	}
 
-	const open = async () => {
+	const open = async ({ context, id }) => {
 		const page = await context.newPage();
 		await page.goto(`chrome-extension://${id}/popup.html`);
 		await page.waitForFunction(() => performance.getEntriesByName('gx-backlog-fresh').length > 0 && performance.getEntriesByName('gx-backlog-shown').length > 0, undefined, { timeout: 30_000 });
-		const marks = await page.evaluate(() => ({ start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, read: performance.getEntriesByName('gx-popup-read')[0]?.startTime ?? NaN, rendered: performance.getEntriesByName('gx-popup-rendered')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
+		const marks = await page.evaluate(() => ({ fetched: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN, parsed: performance.getEntriesByType('navigation')[0]?.domInteractive ?? NaN, start: performance.getEntriesByName('gx-popup-start')[0]?.startTime ?? NaN, read: performance.getEntriesByName('gx-popup-read')[0]?.startTime ?? NaN, rendered: performance.getEntriesByName('gx-popup-rendered')[0]?.startTime ?? NaN, shown: performance.getEntriesByName('gx-backlog-shown')[0]?.startTime ?? NaN, fresh: performance.getEntriesByName('gx-backlog-fresh')[0]?.startTime ?? NaN }));
 		await page.close();
 		return marks;
 	};
-	await open(); // fills the cache, warms the service worker
-	const cached = [];
-	const uncached = [];
+	for (const browser of browsers) await open(browser); // fills the cache, warms the service worker
 	for (let run = 0; run < runs; run++) {
-		cached.push(await open());
-		await serviceWorker.evaluate(() => chrome.storage.local.remove('backlogCache'));
-		uncached.push(await open());
+		// Each build goes first in turn, so neither always follows the other.
+		const order = run % 2 ? [...browsers].reverse() : browsers;
+		for (const browser of order) browser.cached.push(await open(browser));
+		for (const browser of order) {
+			await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('backlogCache'));
+			browser.uncached.push(await open(browser));
+		}
 	}
+	const loadAfter = loadavg()[0];
+	const ms = (value) => `${value.toFixed(1)} ms`;
 	const row = (name, list) =>
-		`| ${name} | ${median(list.map((marks) => marks.start)).toFixed(1)} ms | ${median(list.map((marks) => marks.shown)).toFixed(1)} ms | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${Math.max(...list.map((m) => m.shown)).toFixed(1)} ms | ${median(list.map((marks) => marks.shown - marks.start)).toFixed(1)} ms | ${median(list.map((marks) => marks.fresh)).toFixed(1)} ms |`;
+		`| ${name} | ${ms(median(list.map((marks) => marks.start)))} | ${ms(median(list.map((marks) => marks.shown)))} | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${ms(Math.max(...list.map((m) => m.shown)))} | ${ms(median(list.map((marks) => marks.shown - marks.start)))} | ${ms(median(list.map((marks) => marks.fresh)))} |`;
+	const code = (browser) => (builds.length > 1 ? `${browser.label}, ` : '');
+	const shown = (list) => median(list.map((marks) => marks.shown));
 	console.log(`
 | popup opened | our code starts (median) | backlog shown (median) | range | of which our code (median) | fresh page from the backend shown (median) |
 | --- | ---: | ---: | ---: | ---: | ---: |
-${row('with the backlog cached', cached)}
-${row('without the cache', uncached)}
-
-With the cache, medians from the popup's start: storage read back ${median(cached.map((m) => m.read - m.start)).toFixed(1)} ms, first render in the DOM ${median(cached.map((m) => m.rendered - m.start)).toFixed(1)} ms, list shown (after the next frame) ${median(cached.map((m) => m.shown - m.start)).toFixed(1)} ms.
-
-- ${runs} opens each, alternated; times from the popup page's navigation start ("our code starts": the popup's module runs, after the browser loaded the page and its scripts); a workspace of ${400} signals in several hundred items, 50 rows shown; Chromium headless, wrangler dev on loopback.
+${browsers.map((browser) => row(`${code(browser)}with the backlog cached`, browser.cached)).join('\n')}
+${browsers.map((browser) => row(`${code(browser)}without the cache`, browser.uncached)).join('\n')}
+${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the navigation: popup.html fetched ${median(browser.cached.map((m) => m.fetched)).toFixed(1)} ms, parsed ${median(browser.cached.map((m) => m.parsed)).toFixed(1)} ms (the page and its script context made first), our module runs ${median(browser.cached.map((m) => m.start)).toFixed(1)} ms (its chunks fetched, compiled and evaluated).`).join('')}
+${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the popup's start: storage read back ${median(browser.cached.map((m) => m.read - m.start)).toFixed(1)} ms, first render in the DOM ${median(browser.cached.map((m) => m.rendered - m.start)).toFixed(1)} ms, list shown (after the next frame) ${median(browser.cached.map((m) => m.shown - m.start)).toFixed(1)} ms.`).join('')}
+${builds.length > 1 ? `\nWith the cache, this tree against ${browsers[0].label}: ${(shown(browsers[1].cached) / shown(browsers[0].cached)).toFixed(2)} (medians); opens alternated, each build first in turn.\n` : ''}
+- ${runs} opens each, alternated; times from the popup page's navigation start ("our code starts": the popup's module runs, after the browser loaded the page and its scripts); a workspace of ${400} signals in several hundred items, 50 rows per page; Chromium headless, wrangler dev on loopback; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
 - goal: the popup shows the backlog in under 150 ms with a cached backlog.
 `);
-	process.exitCode = median(cached.map((marks) => marks.shown)) < 150 ? 0 : 1;
+	process.exitCode = shown(browsers.at(-1).cached) < 150 ? 0 : 1;
 } finally {
-	await context?.close();
+	for (const { context } of browsers) await context.close();
 	await worker.stop();
 	rmSync(work, { recursive: true, force: true });
 }

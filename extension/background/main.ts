@@ -8,7 +8,7 @@ import { listenToContextMenu, syncContextMenu } from './context-menu';
 import { enrollWithCode } from './enrollment';
 import { forgetSetAside, recordFriction } from './friction';
 import { dismissHint, forgetHints, hintsFor, rememberMeToo } from './hints';
-import { applyManagedPolicy } from './managed';
+import { applyManagedPolicy, readPolicyLocks } from './managed';
 import { registerManagerHandlers } from './manager-handlers';
 import { overlayConfig } from './overlay-config';
 import { ownPagesOnly } from './own-pages';
@@ -112,6 +112,10 @@ export function startBackground(): void {
 			await settingsStorage.setValue({ ...(await settingsStorage.getValue()), glpiUrls: data });
 			return attempt(() => registerEverywhere(data));
 		}),
+	);
+	onMessage(
+		'getPolicyLocks',
+		ownPagesOnly(() => readPolicyLocks()),
 	);
 	onMessage('getOverlayConfig', () => overlayConfig());
 	onMessage('recordFriction', ({ data }) => attempt(async () => ({ count: await recordFriction(data) })));

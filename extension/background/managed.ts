@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type ManagedPolicy, parseManagedPolicy, withPolicy } from '../core/managed-policy';
+import { type ManagedPolicy, type PolicyLocks, parseManagedPolicy, policyLocksOf, withPolicy } from '../core/managed-policy';
 import { type Settings, managedEnrollmentStorage, reporterIdStorage, settingsStorage, tokenStorage } from '../core/storage';
 import { saveConnection } from './connection';
 import { enrollWithCode } from './enrollment';
@@ -11,6 +11,9 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
 	if (ignored.length > 0) console.warn('[gx] policy values ignored (see docs/DEPLOY.md):', ignored.join(', '));
 	return policy;
 }
+
+/** What the options page shows of the policy (getPolicyLocks, for the extension's own pages only). */
+export const readPolicyLocks = async (): Promise<PolicyLocks> => policyLocksOf(await readManagedPolicy());
 
 async function sha256Hex(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -80,6 +80,21 @@ export function withPolicy(settings: Settings, policy: ManagedPolicy): Settings 
 	};
 }
 
+/**
+ * What the options page shows of the policy, as the background answers it (getPolicyLocks): never the policy's token
+ * or enrollment code, and parsed by the background, so the options page loads no zod.
+ */
+export interface PolicyLocks {
+	/** lockedByPolicy's names. */
+	locked: string[];
+	/** The policy's GLPI addresses, which the options cannot remove. */
+	glpiUrls: string[];
+	/** Whether the policy gives an enrollment code (the options then show the server's refusal of it, if any). */
+	enrollmentCode: boolean;
+}
+
+export const policyLocksOf = (policy: ManagedPolicy): PolicyLocks => ({ locked: [...lockedByPolicy(policy)], glpiUrls: policy.glpiUrls ?? [], enrollmentCode: policy.enrollmentCode !== undefined });
+
 /** What the options must show as set by the organisation: setting names, `privacy.<switch>`, `feature.<id>`, `glpi.<url>`. */
 export function lockedByPolicy(policy: ManagedPolicy): Set<string> {
 	const locked = new Set<string>();

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Page, Pattern, SignalKind } from '../../shared/schemas/signal';
 import type { Role, WhoAmI } from '../../shared/schemas/workspace';
 import type { ExportInput, PatternScope, PatternView, SimilarView, TicketRow } from './pattern-messages';
+import type { PolicyLocks } from './managed-policy';
 import type { RouteScript } from './route-script-names';
 import type { FrictionKind, PrivacySettings, QueuedSignal, SetAsideFriction, SyncState } from './storage';
 
@@ -97,6 +98,8 @@ interface ProtocolMap {
 	/** Exchanges an enrollment code for this browser's own token, then saves it like saveConnection. */
 	enroll(input: { backendUrl: string; code: string; label: string }): Result<WhoAmI>;
 	registerGlpiUrls(urls: string[]): Result<string[]>;
+	/** The organisation's policy as the options page shows it, parsed by the background (the options load no zod). */
+	getPolicyLocks(): PolicyLocks;
 	getOverlayConfig(): OverlayConfig;
 	recordFriction(event: FrictionEvent): Result<{ count: number }>;
 	/** `interface`: the page's GLPI interface, so self-service pages never get technicians' hints (issue 15). */

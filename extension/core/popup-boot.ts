@@ -14,7 +14,9 @@ export interface PopupBoot {
 
 /**
  * What the popup needs before its first paint, in one storage read (keys of core/storage.ts's items), instead of
- * one round trip per item in turn: the popup must show a cached backlog in well under 150 ms.
+ * one round trip per item in turn: the popup must show a cached backlog in well under 150 ms. The popup reads
+ * storage here and never through core/storage.ts: loading that module defines every stored item, and each definition
+ * with a version reads its key and its version at once (WXT's migrations), about twenty reads queued ahead of this one.
  */
 export async function readPopupBoot(): Promise<PopupBoot> {
 	const stored = (await browser.storage.local.get(['settings', 'whoAmI', 'history', 'backlogCache'])) as {
@@ -24,4 +26,10 @@ export async function readPopupBoot(): Promise<PopupBoot> {
 		backlogCache?: PopupBoot['cache'];
 	};
 	return { settings: normalizeSettings(stored.settings), me: stored.whoAmI ?? null, history: stored.history ?? [], cache: stored.backlogCache ?? null };
+}
+
+/** The user's sent captures, read again after a sync (the same raw read as the first paint's, for the same reason). */
+export async function readHistory(): Promise<SentCapture[]> {
+	const stored = (await browser.storage.local.get('history')) as { history?: SentCapture[] };
+	return stored.history ?? [];
 }

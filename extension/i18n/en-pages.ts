@@ -7,6 +7,7 @@ export const enPages = {
 	'popup.backlog': 'Improvement backlog',
 	'popup.empty': 'Nothing in the backlog yet.',
 	'popup.loading': 'Loading…',
+	'popup.viewFailed': 'This view could not be loaded. Close the popup and open it again.',
 	'popup.notConfigured': 'Set the backend address and a token in the options first.',
 	'popup.openOptions': 'Open the options',
 	'popup.notManager': 'The backlog is for manager tokens. Your captures and their sync state are below.',

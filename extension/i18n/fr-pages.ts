@@ -8,6 +8,7 @@ export const frPages: Record<PagesMessageKey, string> = {
 	'popup.backlog': "Registre d'amélioration",
 	'popup.empty': 'Le registre est encore vide.',
 	'popup.loading': 'Chargement…',
+	'popup.viewFailed': "Cette vue n'a pas pu être chargée. Fermez la fenêtre et rouvrez-la.",
 	'popup.notConfigured': "Indiquez d'abord l'adresse du serveur et un jeton dans les options.",
 	'popup.openOptions': 'Ouvrir les options',
 	'popup.notManager': 'Le registre est réservé aux jetons de responsable. Vos remontées et leur état de synchronisation sont ci-dessous.',

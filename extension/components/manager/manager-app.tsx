@@ -3,10 +3,13 @@ import type { BacklogItem } from '../../../shared/schemas/backlog';
 import { type BacklogFilters, DEFAULT_FILTERS } from '../../core/manager-messaging';
 import { t } from '../../i18n';
 import { BacklogView } from './backlog-view';
-import { DashboardView } from './dashboard-view';
-import { EnrollmentView } from './enrollment-view';
-import { HintsView } from './hints-view';
-import { ItemView } from './item-view';
+import { lazyView } from './lazy-view';
+
+// Only the backlog is on the first paint; the other views load when first shown (docs/BENCHMARKS.md, "The popup").
+const ItemView = lazyView(() => import('./item-view').then((module) => module.ItemView));
+const DashboardView = lazyView(() => import('./dashboard-view').then((module) => module.DashboardView));
+const HintsView = lazyView(() => import('./hints-view').then((module) => module.HintsView));
+const EnrollmentView = lazyView(() => import('./enrollment-view').then((module) => module.EnrollmentView));
 
 type Tab = 'backlog' | 'dashboard' | 'hints' | 'enrollment';
 const TABS: Tab[] = ['backlog', 'dashboard', 'hints', 'enrollment'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { lockedByPolicy, parseManagedPolicy } from '../../core/managed-policy';
+import { sendMessage } from '../../core/messaging';
 import { managedEnrollmentStorage } from '../../core/storage';
 
 export interface PolicyView {
@@ -16,15 +16,17 @@ export interface PolicyView {
 export function usePolicy(): PolicyView {
 	const [view, setView] = useState<PolicyView>({ locked: new Set(), glpiUrls: [], enrollmentError: null });
 	useEffect(() => {
+		// The background parses the policy (core/managed-policy.ts, with zod): the options page never loads zod.
 		const read = async () => {
-			const { policy } = parseManagedPolicy(await browser.storage.managed.get().catch(() => ({})));
-			const state = await managedEnrollmentStorage.getValue();
-			setView({ locked: lockedByPolicy(policy), glpiUrls: policy.glpiUrls ?? [], enrollmentError: policy.enrollmentCode ? state.error : null });
+			const [policy, state] = await Promise.all([sendMessage('getPolicyLocks', undefined), managedEnrollmentStorage.getValue()]);
+			setView({ locked: new Set(policy.locked), glpiUrls: policy.glpiUrls, enrollmentError: policy.enrollmentCode ? state.error : null });
 		};
-		void read();
-		const listener = (_changes: unknown, area: string) => area === 'managed' && void read();
+		// Without an answer (the background restarting), the page keeps what it showed; the next change reads again.
+		const readQuietly = () => void read().catch(() => undefined);
+		readQuietly();
+		const listener = (_changes: unknown, area: string) => area === 'managed' && readQuietly();
 		browser.storage.onChanged.addListener(listener);
-		const unwatch = managedEnrollmentStorage.watch(() => void read());
+		const unwatch = managedEnrollmentStorage.watch(readQuietly);
 		return () => {
 			browser.storage.onChanged.removeListener(listener);
 			unwatch();

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SyncStatus } from '../../core/messaging';
-import type { PopupBoot } from '../../core/popup-boot';
-import { historyStorage, type SentCapture } from '../../core/storage';
+import { type PopupBoot, readHistory } from '../../core/popup-boot';
+import type { SentCapture } from '../../core/storage';
 import { t } from '../../i18n';
 import { ManagerApp } from '../manager/manager-app';
 import { SyncStatusBar } from './sync-status';
@@ -18,7 +18,7 @@ export function Popup({ boot }: { boot: PopupBoot }) {
 
 	const syncNow = () => void sendMessage('syncNow', undefined).then((next) => {
 		setStatus(next);
-		void historyStorage.getValue().then(setHistory);
+		void readHistory().then(setHistory);
 	});
 
 	return (

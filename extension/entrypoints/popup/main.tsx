@@ -1,7 +1,8 @@
+// First import: the storage read starts before the other modules are evaluated (boot-read.ts).
+import { bootRead } from './boot-read';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/popup';
 import '../../components/popup/popup.css';
-import { readPopupBoot } from '../../core/popup-boot';
 import { resolveLanguage, setLanguage } from '../../i18n';
 import '../../i18n/manager';
 
@@ -9,7 +10,7 @@ import '../../i18n/manager';
 // module load), when the storage read is back, and when the first render is in the DOM.
 performance.mark('gx-popup-start');
 
-void readPopupBoot().then((boot) => {
+void bootRead.then((boot) => {
 	performance.mark('gx-popup-read');
 	const language = resolveLanguage(boot.settings.language);
 	setLanguage(language);
