@@ -28,6 +28,7 @@ const PIECES: Piece[] = [
 	{ name: 'hint marker', selector: '[data-gx="hint-marker"]', control: true, anchor: ['data-gx-selector', '{}'] },
 	{ name: 'hint card', selector: '[data-gx="hint-card"]', font: 'text' },
 	{ name: 'me-too marker', selector: '[data-gx="me-too"]', control: true, anchor: ['data-gx-selector', '{}'], font: 'family' },
+	{ name: 'folded me-too', selector: '[data-gx="me-too-fold"]', control: true, anchor: ['data-gx-selector', '{}'], font: 'family' },
 	{ name: 'similar tickets', selector: '[data-gx="similar-tickets"]', font: 'text' },
 	{ name: 'capture panel', selector: '[data-gx="capture-panel"]', dialog: true },
 	{ name: 'tagging banner', selector: '[data-gx="tagging-banner"]', font: 'family' },
@@ -123,9 +124,16 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			const lang = await page.evaluate(() => document.documentElement.lang);
 			expect(await page.locator('[data-gx="capture-button"]').textContent()).toBe(lang.startsWith('fr') ? 'Améliorer' : 'Improve');
 			if (styled.file.startsWith('central_ticket_form_id1')) {
-				// The three items of the category each have their "me too", side by side (issue 14, item 9).
-				const category = page.locator(`[data-gx="me-too"]:is([data-gx-selector='${CATEGORY}'], [data-gx-selector='select[name="itilcategories_id"]'])`);
+				// The three items of the category each have their "me too" (issue 14, item 9): side by side where there is room,
+				// else listed under one folded "+1 ▾" (at 1440 px GLPI's right-aligned labels leave about 30 px left of them).
+				const mark = `:is([data-gx-selector='${CATEGORY}'], [data-gx-selector='select[name="itilcategories_id"]'])`;
+				const category = page.locator(`[data-gx="me-too"]${mark}`);
+				const fold = page.locator(`[data-gx="me-too-fold"]${mark}`);
+				await expect.poll(async () => (await category.count()) + (await fold.count()), { timeout: 10_000 }).toBeGreaterThan(0);
+				if ((await fold.count()) > 0) await fold.click();
 				await expect.poll(() => category.count(), { timeout: 10_000 }).toBe(3);
+				for (const marker of await category.all()) expect(await marker.isVisible()).toBe(true);
+				if ((await fold.count()) > 0) await fold.click();
 			}
 			const problems = await check(styled, 'top');
 			if (styled.kind === 'list') {
