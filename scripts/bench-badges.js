@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The ticket-pattern badges on a 1,000-row GLPI 10 ticket list, in Chromium (issue 5: "badges on a 1,000-row list in
 // under 50 ms of main-thread time"), printed as a markdown table (docs/BENCHMARKS.md, "Ticket-pattern badges on a 1,000-row list").
-// The list is made at run time from the captured GLPI 10.0.17 list (all tickets by date, 20 rows): its rows repeated
-// with new ids to 1,000, GLPI's inline scripts included; nothing of it is written to disk. Every row belongs to a group
+// The list is made at run time from GLPI 10.0.17's styled list (20 rows, GLPI's look; BENCH_UNSTYLED=1: the captured
+// unstyled list of all tickets by date): its rows repeated with new ids to 1,000; nothing of it is written to disk. Every row belongs to a group
 // (copies of 20 titles), so every row gets a badge: the worst case. An inline script at the end of the page scrolls the
 // list into view and forces the first layout before the content script starts, so what follows is the extension's doing.
 // The test build marks gx-patterns-start (before the rows are read), gx-patterns-badged (badges and summary in the page)
@@ -18,21 +18,29 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, tmp, traced } from './bench-chrome.js';
+import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
 const BUDGET_MS = 50;
 
-/** The list page with `count` rows: the captured list (or our fixture without ../shared), rows repeated with new ids. */
+/**
+ * The list page with `count` rows: GLPI's styled list at 1440x900 (issue 14: GLPI's own look, whose layout and paint an
+ * unstyled page under-counts), or with BENCH_UNSTYLED=1 or without it the captured list (our fixture without
+ * ../shared); its rows repeated with new ids.
+ */
 export function listPage(count) {
+	const styled = process.env.BENCH_UNSTYLED === '1' ? undefined : styledPage('central_ticket_list_1440x900');
+	if (!styled) console.error(`[bench] ${unstyledReason()}`);
 	const dir = capturedDir();
-	const source = dir ? '10.0.17_ticket_list_all_sorted_by_date.html (captured GLPI 10.0.17)' : 'test/fixtures/glpi/10/ticket-list.html (../shared absent)';
-	const html = readFileSync(dir ? join(dir, '10.0.17_ticket_list_all_sorted_by_date.html') : join(projectRoot, 'test/fixtures/glpi/10/ticket-list.html'), 'utf8');
-	const bodyStart = html.indexOf('<tbody>', html.indexOf('<table class="search-results')) + '<tbody>'.length;
+	const source = styled?.source ?? (dir ? '10.0.17_ticket_list_all_sorted_by_date.html (captured GLPI 10.0.17)' : 'test/fixtures/glpi/10/ticket-list.html (../shared absent)');
+	const html = styled?.html ?? readFileSync(dir ? join(dir, '10.0.17_ticket_list_all_sorted_by_date.html') : join(projectRoot, 'test/fixtures/glpi/10/ticket-list.html'), 'utf8');
+	const table = html.indexOf('<table class="search-results');
+	const bodyStart = html.indexOf('>', html.indexOf('<tbody', table)) + 1;
 	const bodyEnd = html.indexOf('</tbody>', bodyStart);
-	const rows = html.slice(bodyStart, bodyEnd).split(/(?=<tr>)/).filter((row) => row.includes('<td'));
+	// A styled row carries its own style class (<tr class="s267">), striped rows alternating: 20 rows repeat the stripes.
+	const rows = html.slice(bodyStart, bodyEnd).split(/(?=<tr[\s>])/).filter((row) => row.includes('<td'));
 	const made = [];
 	for (let i = 0; i < count; i++) {
 		const template = rows[i % rows.length];
@@ -42,30 +50,30 @@ export function listPage(count) {
 		// Every place the row names its ticket: checkbox, ID cell, link, tooltip ids and URLs.
 		made.push(template.replace(new RegExp(`(\\[|Ticket|=|>)${from}(\\]|['"&<]|$)`, 'g'), `$1${id}$2`));
 	}
-	const page = `${html.slice(0, bodyStart)}${made.join('')}${html.slice(bodyEnd)}`
-		.replace(/data-count="\d+"/, `data-count="${count}"`)
-		.replace(/data-limit="\d+"/, `data-limit="${count}"`)
+	let page = `${html.slice(0, bodyStart)}${made.join('')}${html.slice(bodyEnd)}`.replace(/data-count="\d+"/, `data-count="${count}"`).replace(/data-limit="\d+"/, `data-limit="${count}"`);
+	// The page's first layout forced before the content script starts, so what follows is the extension's doing.
+	if (styled) return { source, html: page.replace('</body>', '<script>document.body.getBoundingClientRect();</script></body>'), viewport: styled.viewport };
+	page = page
 		// GLPI's stylesheet (not captured) hides the tooltip contents each row carries; without it every row is five
 		// times taller.
 		.replace('</head>', '<style>.tooltip-invisible{display:none}</style></head>')
 		// The list scrolled into view (on a real GLPI page, with its stylesheet, it is near the top; here GLPI's menus take
-		// the first screens), and the page's first layout forced, before the content script starts. Not a #fragment
-		// in the address: the browser scrolls to it again after the load event, a repaint of the whole page that landed
-		// in the measured window in about one load in three.
+		// the first screens). Not a #fragment in the address: the browser scrolls to it again after the load event, a
+		// repaint of the whole page that landed in the measured window in about one load in three.
 		.replace('</body>', "<script>document.querySelector('table.search-results')?.scrollIntoView(); document.body.getBoundingClientRect();</script></body>");
 	return { source, html: page };
 }
 
 async function main() {
 	const testDir = build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' });
-	const { source, html } = listPage(ROWS);
+	const { source, html, viewport } = listPage(ROWS);
 	const server = createServer((request, response) =>
 		request.url?.startsWith('/front/ticket.php') ? response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html) : response.writeHead(404).end(),
 	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${server.address().port}/front/ticket.php`;
 
-	const browser = await launch(testDir);
+	const browser = await launch(testDir, viewport);
 	await addGlpiAddress(browser.context, new URL(url).origin);
 	const mainThread = [];
 	const cpu = [];
