@@ -133,7 +133,13 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 				if ((await fold.count()) > 0) await fold.click();
 				await expect.poll(() => category.count(), { timeout: 10_000 }).toBe(3);
 				for (const marker of await category.all()) expect(await marker.isVisible()).toBe(true);
-				if ((await fold.count()) > 0) await fold.click();
+				if ((await fold.count()) > 0) {
+					await frames(page);
+					await page.screenshot({ path: join(ARTEFACTS, `styled-${styled.file}-me-too-list.png`) });
+					await fold.click();
+				}
+				// Nothing of ours left hovered in the screenshots.
+				await page.mouse.move(0, 0);
 			}
 			const problems = await check(styled, 'top');
 			if (styled.kind === 'list') {
@@ -145,6 +151,12 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			if (styled.kind === 'form') {
 				await scroll('.itil-right-side', 100);
 				problems.push(...(await check(styled, 'fields-scrolled')));
+				// The similar tickets under GLPI's fields, scrolled to as a user would: a screenshot only (in GLPI's flow, the
+				// panel is clipped by the fields column, which the checks' boxes are not).
+				await page.locator('gx-similar-tickets').scrollIntoViewIfNeeded();
+				await frames(page);
+				await page.screenshot({ path: join(ARTEFACTS, `styled-${styled.file}-similar.png`) });
+				await scroll('.itil-right-side', 0);
 			}
 			// A second capture right after a first one, while the first one's "Saved" toast shows: every control of the
 			// panel is hit, none under the toast (the toast over Send made each capture wait for it to go).
