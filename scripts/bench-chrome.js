@@ -168,6 +168,6 @@ export async function addGlpiAddress(context, origin) {
 	await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
 	await options.locator('input[name="glpiUrl"]').fill(`${origin}/`);
 	await options.locator('[data-gx="add-glpi"]').click();
-	await options.locator('[data-gx="glpi-url"]').waitFor();
+	await options.locator('[data-gx="glpi-url"]', { hasText: origin }).waitFor();
 	await options.close();
 }
