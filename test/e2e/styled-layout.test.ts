@@ -161,7 +161,9 @@ describe.skipIf(!hasStyledPages)('the overlay on styled GLPI pages', () => {
 			// A second capture right after a first one, while the first one's "Saved" toast shows: every control of the
 			// panel is hit, none under the toast (the toast over Send made each capture wait for it to go).
 			await page.locator('[data-gx="capture-button"]').click();
-			await page.locator('textarea[name="gx-text"]').fill('The VPN category is hard to find');
+			await page.locator('textarea[name="gx-text"]').fill('The VPN category is hard to find, ask helpdesk.lead@example.org');
+			await frames(page);
+			await page.screenshot({ path: join(ARTEFACTS, `styled-${styled.file}-capture.png`) });
 			await page.locator('[data-gx="capture-panel"] [data-gx="send"]').click();
 			await page.locator('[data-gx="toast"]').waitFor({ timeout: 5_000 });
 			await page.locator('[data-gx="capture-button"]').click();
