@@ -2,7 +2,7 @@
 // Chromium with or without the extension, Chrome traces of a page load, and the extension's main-thread time read
 // from the V8 CPU profile in a trace. Plain Node ESM.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { offlineEnv, projectRoot } from './offline-env.js';
@@ -27,6 +27,27 @@ export const capturedDir = () => {
 	const dir = join(projectRoot, '../shared/glpi/pages/10.0.17/html');
 	return existsSync(join(dir, '_index.json')) ? dir : undefined;
 };
+
+/**
+ * GLPI 10.0.17 pages with GLPI's own look (issue 14: GLPI's DOM, each element carrying its computed style), or
+ * undefined in a clone without ../shared. Served as test/e2e/support/styled-pages.ts serves them: at the path GLPI
+ * served them, as text/html, in a window of the size they were taken at (the end of their name, e.g. _1440x900).
+ */
+export const styledDir = () => {
+	const dir = join(projectRoot, '../shared/glpi/pages/10.0.17/styled');
+	return existsSync(join(dir, 'README.md')) ? dir : undefined;
+};
+
+/** The styled page `file` (no .html): its HTML and the viewport it was taken at; undefined without ../shared. */
+export function styledPage(file) {
+	const dir = styledDir();
+	if (!dir) return undefined;
+	const [, width, height] = /_(\d+)x(\d+)$/.exec(file) ?? [];
+	return { source: `styled GLPI 10.0.17 ${file}`, html: readFileSync(join(dir, `${file}.html`), 'utf8'), viewport: { width: Number(width), height: Number(height) } };
+}
+
+/** Why a benchmark measures an unstyled page: the styled ones are not beside the project, or BENCH_UNSTYLED=1 asked. */
+export const unstyledReason = () => (process.env.BENCH_UNSTYLED === '1' ? 'BENCH_UNSTYLED=1' : 'no ../shared/glpi/pages/10.0.17/styled (GLPI\'s styled pages) beside the project: measured on the unstyled page instead');
 
 export const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -128,12 +149,15 @@ export const mainThreadCpuBetween = (events, mark, from, to) => mainThreadTasks(
 /** The longest of those tasks (ms). */
 export const longestTaskBetween = (events, mark, from, to) => Math.max(0, ...mainThreadTasks(events, mark, from, to).map((task) => task.overlap)) / 1000;
 
-/** A headless Chromium, with the extension built in `extensionDir` when given, in a throw-away profile under .tmp/. */
-export async function launch(extensionDir) {
+/**
+ * A headless Chromium, with the extension built in `extensionDir` when given, in a throw-away profile under .tmp/, its
+ * pages `viewport` large (a styled GLPI page's own size).
+ */
+export async function launch(extensionDir, viewport = { width: 1280, height: 900 }) {
 	const profile = mkdtempSync(join(tmp, 'bench-profile-'));
 	const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 	if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-	const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args, viewport: { width: 1280, height: 900 } });
+	const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args, viewport });
 	return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
@@ -144,6 +168,6 @@ export async function addGlpiAddress(context, origin) {
 	await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
 	await options.locator('input[name="glpiUrl"]').fill(`${origin}/`);
 	await options.locator('[data-gx="add-glpi"]').click();
-	await options.locator('[data-gx="glpi-url"]').waitFor();
+	await options.locator('[data-gx="glpi-url"]', { hasText: origin }).waitFor();
 	await options.close();
 }

@@ -2,8 +2,9 @@
 // The extension's weight on a GLPI page, printed as a markdown table (docs/BENCHMARKS.md, "Extension budget"):
 // - the content script's size, raw and gzip, from a fresh production build, and each per-route script's (the features
 //   of one kind of GLPI page, loaded on that page only: extension/core/route-script-names.ts);
-// - main-thread time from document idle (the content script starts) to the capture button, on the captured GLPI
-//   10.0.17 ticket page in Chromium: the V8 CPU-profile samples of the extension's own code between the two
+// - main-thread time from document idle (the content script starts) to the capture button, on GLPI 10.0.17's styled
+//   ticket form #1 (BENCH_UNSTYLED=1: the captured ticket #5, unstyled) in Chromium: the V8 CPU-profile samples of the
+//   extension's own code between the two
 //   performance marks the test build sets (gx-start, gx-button), read from a Chrome trace, median over BENCH_RUNS
 //   page loads; and the same for the whole load (script evaluation included, up to 300 ms after the button);
 // - side by side, the page's whole main-thread time (CDP Performance.getMetrics TaskDuration) with and without the
@@ -13,14 +14,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, markOf, median, range, tmp, traced } from './bench-chrome.js';
+import { addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SETTLE_MS = 300;
 
-/** The captured ticket page with its main tab in place (what a user sees), or our own fixture without ../shared. */
+/**
+ * GLPI's styled ticket form #1 at 1440x900 (issue 14: with GLPI's own look, its layout and style costs counted), or with
+ * BENCH_UNSTYLED=1 or without it the captured ticket page with its main tab in place, or our own fixture without ../shared.
+ */
 function ticketPage() {
+	const styled = process.env.BENCH_UNSTYLED === '1' ? undefined : styledPage('central_ticket_form_id1_1440x900');
+	if (styled) return { ...styled, id: 1 };
+	console.error(`[bench] ${unstyledReason()}`);
 	const captured = capturedDir();
 	if (captured) {
 		const page = readFileSync(join(captured, '10.0.17_ticket_form_open_id5.html'), 'utf8');
@@ -58,15 +65,15 @@ async function main() {
 		.map((name) => ({ name, script: readFileSync(join(productionDir, name)) }));
 	const testDir = build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' });
 
-	const { source, html } = ticketPage();
+	const { source, html, id = 5, viewport } = ticketPage();
 	const server = createServer((request, response) =>
 		request.url?.startsWith('/front/ticket.form.php') ? response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html) : response.writeHead(404).end(),
 	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${server.address().port}/front/ticket.form.php?id=5`;
+	const url = `http://127.0.0.1:${server.address().port}/front/ticket.form.php?id=${id}`;
 
 	// With the extension: the GLPI address added in the options, as a user does (no backend: nothing waits on one).
-	const withExtension = await launch(testDir);
+	const withExtension = await launch(testDir, viewport);
 	await addGlpiAddress(withExtension.context, new URL(url).origin);
 	const busy = [];
 	const injected = [];
@@ -93,7 +100,7 @@ async function main() {
 	}
 	await withExtension.close();
 
-	const withoutExtension = await launch();
+	const withoutExtension = await launch(undefined, viewport);
 	const taskWithout = [];
 	const scriptWithout = [];
 	for (let i = 0; i <= RUNS; i++) {

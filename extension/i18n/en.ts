@@ -91,6 +91,7 @@ export const en = {
 	'metoo.add': 'Me too: add my report on this element',
 	'metoo.given': 'You reported this element',
 	'metoo.saved': 'Thanks: your report is added.',
+	'metoo.several': '{count} known problems here: pick the one you have too',
 } as const;
 
 export type MessageKey = keyof typeof en;

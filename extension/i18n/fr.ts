@@ -92,4 +92,5 @@ export const fr: Record<MessageKey, string> = {
 	'metoo.add': 'Moi aussi : ajouter mon signalement sur cet élément',
 	'metoo.given': 'Vous avez signalé cet élément',
 	'metoo.saved': 'Merci : votre signalement est ajouté.',
+	'metoo.several': '{count} problèmes connus ici : choisissez celui que vous avez aussi',
 };

@@ -21,16 +21,22 @@ export interface Piece {
 
 /** GLPI's controls and row titles, which nothing of ours may cover. */
 const GLPI_CONTROLS = 'input:not([type="hidden"]), select, textarea, button, a[href], .select2-selection, [role="button"]';
+/**
+ * GLPI's field labels (its forms' label column), whose text nothing of ours may cover either ("me too" markers covered
+ * the end of "Category" and "Urgency" at 1440 px): measured line by line on their text, since a label's box spans its
+ * whole column.
+ */
+const GLPI_LABELS = 'label, .col-form-label';
 
 /**
  * The layout checks of issue 14, in the page as it is now; returns what breaks them, in words (empty when none):
  * nothing of ours widens or lengthens the document; every control of ours is hit at its centre; nothing of ours
- * covers a visible GLPI control or row title; everything of ours lies in the viewport and in the visible part of the
+ * covers a visible GLPI control, row title or label's text; everything of ours lies in the viewport and in the visible part of the
  * scroll containers of what it marks, and is hidden when that is; our text is in GLPI's font.
  */
 export async function layoutProblems(page: Page, pieces: Piece[]): Promise<string[]> {
 	return page.evaluate(
-		({ pieces, controls }) => {
+		({ pieces, controls, labels }) => {
 			const problems: string[] = [];
 			const isOurs = (node: Element | null) => {
 				for (let at: Element | null = node; at; at = at.parentElement) if (at.tagName.startsWith('GX-')) return true;
@@ -68,11 +74,18 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 			};
 			const overlaps = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
-			// GLPI's controls that a user sees now: in the viewport, and not under GLPI's own sticky parts.
+			// GLPI's controls and labels that a user sees now: in the viewport, and not under GLPI's own sticky parts.
 			const glpi: { element: Element; box: DOMRect }[] = [];
-			for (const element of document.querySelectorAll(controls)) {
+			const textOf = (element: Element) => {
+				const range = document.createRange();
+				range.selectNodeContents(element);
+				return range.getClientRects();
+			};
+			const seen = [...document.querySelectorAll(controls)].map((element) => ({ element, boxes: element.getClientRects() }));
+			for (const element of document.querySelectorAll(labels)) seen.push({ element, boxes: textOf(element) });
+			for (const { element, boxes } of seen) {
 				if (isOurs(element) || !element.checkVisibility({ visibilityProperty: true })) continue;
-				for (const box of element.getClientRects()) {
+				for (const box of boxes) {
 					if (box.width < 1 || box.height < 1 || box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
 					// Under ours, what shows there of GLPI's: the control itself, or something of GLPI's over it.
 					const hit = document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2).find((at) => !isOurs(at));
@@ -139,7 +152,7 @@ export async function layoutProblems(page: Page, pieces: Piece[]): Promise<strin
 			}
 			return problems;
 		},
-		{ pieces, controls: GLPI_CONTROLS },
+		{ pieces, controls: GLPI_CONTROLS, labels: GLPI_LABELS },
 	);
 }
 
