@@ -9,10 +9,11 @@ import { PROJECT_ROOT } from '../support/glpi-pages';
 
 /**
  * The content script's weight, measured as scripts/bench-extension.js does (a production build, gzip level 9). Issue 14
- * sets 32,000 bytes; the per-route scripts brought it to 26,630 (docs/BENCHMARKS.md, "Extension budget"), and this
- * ceiling keeps a little room above that so that nothing grows it back unnoticed.
+ * sets 32,000 bytes; the per-route scripts brought it to 26,630 and the markers' placement in free room to 27,426
+ * (docs/BENCHMARKS.md, "Extension budget"), and this ceiling keeps a little room above that so that nothing grows it
+ * back unnoticed.
  */
-const CEILING = 27_500;
+const CEILING = 28_000;
 /**
  * Each per-route script (core/route-script-names.ts) runs on its one kind of page only, and has no budget of its own:
  * this ceiling, a little above the largest (the ticket list's, 15,687), only catches one that swells.
