@@ -47,7 +47,7 @@ export const en = {
 	'similar.loading': 'Looking for similar tickets…',
 	'similar.none': 'No similar ticket among the {count} of your current ticket search.',
 	'similar.source': 'Among the {count} tickets of your current ticket search in GLPI.',
-	'similar.score': '{score} % similar',
+	'similar.score': '{score}% similar',
 	'similar.cluster': 'This ticket and {count} others look like “{signature}”.',
 	'capture.queueFull': 'Not saved: {cap} signals already wait to be sent. Sync, or discard refused ones in the popup, then send again.',
 	'kind.idea': 'Idea',

@@ -48,7 +48,7 @@ export const fr: Record<MessageKey, string> = {
 	'similar.loading': 'Recherche de tickets similaires…',
 	'similar.none': 'Aucun ticket similaire parmi les {count} de votre recherche de tickets actuelle.',
 	'similar.source': 'Parmi les {count} tickets de votre recherche de tickets actuelle dans GLPI.',
-	'similar.score': 'similaire à {score} %',
+	'similar.score': 'similaire à {score}\u202f%',
 	'similar.cluster': 'Ce ticket et {count} autres ressemblent à « {signature} ».',
 	'capture.queueFull': 'Non enregistré : {cap} signaux attendent déjà d’être envoyés. Synchronisez, ou écartez ceux qui ont été refusés dans la fenêtre de l’extension, puis renvoyez.',
 	'kind.idea': 'Idée',
