@@ -23,8 +23,8 @@ async function sha256Hex(text: string): Promise<string> {
 /**
  * Connects this browser as the policy says, with no typing: a policy token is saved as the options would; an
  * enrollment code is exchanged once for this browser's own token, named after the policy's label and a short id of
- * the installation. A code the server refused is not tried again until the policy sets another one; a network
- * failure is tried again at the next start.
+ * the installation. A code the server refused is not tried again until the policy sets another one; a backend that
+ * could not answer is asked again (retrySoon).
  */
 async function connectByPolicy(policy: ManagedPolicy, backendUrl: string): Promise<void> {
 	if (policy.token !== undefined) {
@@ -37,8 +37,28 @@ async function connectByPolicy(policy: ManagedPolicy, backendUrl: string): Promi
 	if (state.codeHash === codeHash && (token || state.error)) return;
 	const label = `${policy.installationLabel ?? 'GLPI Improve'} · ${(await reporterIdStorage.getValue()).slice(0, 6)}`;
 	const result = await enrollWithCode({ backendUrl, code: policy.enrollmentCode, label });
-	if (result.ok) await managedEnrollmentStorage.setValue({ codeHash, error: null });
-	else if (result.status !== 0) await managedEnrollmentStorage.setValue({ codeHash, error: result.error });
+	if (result.ok) {
+		retries = 0;
+		await managedEnrollmentStorage.setValue({ codeHash, error: null });
+	} else if (!failedForNow(result.status ?? -1)) await managedEnrollmentStorage.setValue({ codeHash, error: result.error });
+	else retrySoon();
+}
+
+/**
+ * The backend could not answer (network, 408, 429, 5xx), which says nothing of the code: asked again in a few seconds,
+ * longer each time up to a minute (and at every start of the service worker). It used to be kept as the code's
+ * refusal, for good: a browser whose first try met a busy backend never enrolled until the policy changed.
+ */
+const failedForNow = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+function retrySoon() {
+	if (retryTimer !== undefined) return;
+	const delay = Math.min(60_000, 5_000 * 2 ** retries++);
+	retryTimer = setTimeout(() => {
+		retryTimer = undefined;
+		void applyManagedPolicy().catch((error: unknown) => console.error('[gx] policy', error));
+	}, delay);
 }
 
 let applying: Promise<unknown> = Promise.resolve();
