@@ -73,7 +73,8 @@ export function bucketOf(hours: number): number {
 	return index === -1 ? SOLVE_HOUR_BOUNDS.length : index;
 }
 
-function emptyCell(week: string, category: string, known: KnownFigures): WeekCell {
+/** A week of a category with no ticket: 0 where the export has the column, unknown (null) where it does not. */
+export function emptyCell(week: string, category: string, known: KnownFigures): WeekCell {
 	return {
 		week,
 		category,

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, settingsStorage, tokenStorage } from '../../extension
 import { setLanguage } from '../../extension/i18n';
 import '../../extension/i18n/manager';
 import { packReading } from '../../shared/improvement/packed-reading';
-import { SOLVE_BUCKETS, type KnownFigures, type WeekCell } from '../../shared/improvement/weekly-figures';
+import { type KnownFigures, type WeekCell, SOLVE_BUCKETS, emptyCell } from '../../shared/improvement/weekly-figures';
 
 /**
  * The dashboard's rows of GLPI's service figures per category (issue 17): built by the background from the worker's
@@ -25,19 +25,7 @@ const ALL_KNOWN: KnownFigures = { solved: true, deadline: true, reopen: true, sa
 const twoToFourHours = (count: number) => Object.assign(new Array<number>(SOLVE_BUCKETS).fill(0), { 2: count });
 
 function cell(week: string, category: string, figures: Partial<WeekCell>, known = ALL_KNOWN): WeekCell {
-	return {
-		week,
-		category,
-		opened: 0,
-		solved: known.solved ? 0 : null,
-		solveHours: known.solved ? new Array<number>(SOLVE_BUCKETS).fill(0) : null,
-		withDeadline: known.solved && known.deadline ? 0 : null,
-		late: known.solved && known.deadline ? 0 : null,
-		reopened: known.solved && known.reopen ? 0 : null,
-		satisfactionSum: known.solved && known.satisfaction ? 0 : null,
-		satisfactionCount: known.solved && known.satisfaction ? 0 : null,
-		...figures,
-	};
+	return { ...emptyCell(week, category, known), ...figures };
 }
 
 /**

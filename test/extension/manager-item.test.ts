@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BacklogItemSchema, type BacklogItem } from '../../shared/schemas/backlog';
 import { BacklogRow } from '../../extension/components/manager/backlog-row';
 import { HintForm } from '../../extension/components/manager/hint-form';
@@ -8,6 +8,7 @@ import { HintsView } from '../../extension/components/manager/hints-view';
 import { ItemView } from '../../extension/components/manager/item-view';
 import { setLanguage } from '../../extension/i18n';
 import '../../extension/i18n/manager';
+import { testContainer } from '../support/test-container';
 
 /** The manager's views of a backlog item and of hints, in the popup (the end-to-end tests cover them against a real worker). */
 const sendManagerMessage = vi.hoisted(() => vi.fn());
@@ -29,16 +30,9 @@ const fixture = (overrides: Partial<BacklogItem> = {}): BacklogItem =>
 		...overrides,
 	});
 
-let container: HTMLElement;
+const container = testContainer();
 beforeEach(() => {
-	setLanguage('en');
-	container = document.createElement('div');
-	document.body.append(container);
 	sendManagerMessage.mockReset();
-});
-afterEach(() => {
-	render(null, container);
-	container.remove();
 });
 
 async function openItem(item: BacklogItem) {

@@ -1,11 +1,12 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlanPanel } from '../../extension/components/manager/plan-panel';
 import { setLanguage } from '../../extension/i18n';
 import '../../extension/i18n/manager';
 import { BacklogItemSchema } from '../../shared/schemas/backlog';
 import { type Plan, PlanSchema } from '../../shared/schemas/plan';
+import { testContainer } from '../support/test-container';
 
 /** An item's objective in the popup (issue 17): the words of each verdict, the Act's rules. The e2e runs it on a real worker. */
 const sendManagerMessage = vi.hoisted(() => vi.fn());
@@ -47,16 +48,9 @@ const checked = (verdict: NonNullable<Plan['check']>['verdict'], value: number |
 	...(reason ? { reason } : {}),
 });
 
-let container: HTMLElement;
+const container = testContainer();
 beforeEach(() => {
-	setLanguage('en');
-	container = document.createElement('div');
-	document.body.append(container);
 	sendManagerMessage.mockReset();
-});
-afterEach(() => {
-	render(null, container);
-	container.remove();
 });
 
 async function show(current: Plan | null) {

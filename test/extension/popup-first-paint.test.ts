@@ -1,13 +1,13 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BacklogItemSchema, type BacklogItem } from '../../shared/schemas/backlog';
 import { BacklogView, FIRST_PAINT_ROWS } from '../../extension/components/manager/backlog-view';
 import { lazyView } from '../../extension/components/manager/lazy-view';
 import { DEFAULT_FILTERS } from '../../extension/core/manager-messaging';
-import { setLanguage } from '../../extension/i18n';
 import '../../extension/i18n/manager';
 import { staticImports } from '../support/static-imports';
+import { testContainer } from '../support/test-container';
 
 /** What the popup loads and renders before it shows a cached backlog (goal: under 150 ms, docs/BENCHMARKS.md). */
 const sendManagerMessage = vi.hoisted(() => vi.fn());
@@ -51,18 +51,11 @@ const item = (index: number): BacklogItem =>
 		tags: [],
 	});
 
-let container: HTMLElement;
+const container = testContainer();
 beforeEach(() => {
-	setLanguage('en');
-	container = document.createElement('div');
-	document.body.append(container);
 	sendManagerMessage.mockReset();
 	// The fresh list never answers here: what shows is the cached one.
 	sendManagerMessage.mockImplementation(() => new Promise(() => undefined));
-});
-afterEach(() => {
-	render(null, container);
-	container.remove();
 });
 
 describe("the backlog's first paint", () => {
