@@ -3,6 +3,7 @@ import { type ManagedPolicy, type PolicyLocks, parseManagedPolicy, policyLocksOf
 import { type Settings, managedEnrollmentStorage, reporterIdStorage, settingsStorage, tokenStorage } from '../core/storage';
 import { saveConnection } from './connection';
 import { enrollWithCode } from './enrollment';
+import { isTransient } from './transient';
 
 /** The organisation's policy; none (an empty policy) when the browser has no managed storage for us (Firefox without policies.json). */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
@@ -49,7 +50,8 @@ async function connectByPolicy(policy: ManagedPolicy, backendUrl: string): Promi
  * longer each time up to a minute (and at every start of the service worker). It used to be kept as the code's
  * refusal, for good: a browser whose first try met a busy backend never enrolled until the policy changed.
  */
-const failedForNow = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+// The sync's rule for a failure that says nothing of what was sent, but for 401: /v1/enroll takes no token to refuse.
+const failedForNow = (status: number) => status !== 401 && isTransient(status);
 let retries = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 function retrySoon() {
