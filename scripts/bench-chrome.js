@@ -2,7 +2,7 @@
 // Chromium with or without the extension, Chrome traces of a page load, and the extension's main-thread time read
 // from the V8 CPU profile in a trace. Plain Node ESM.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { offlineEnv, projectRoot } from './offline-env.js';
@@ -15,6 +15,23 @@ export function build(outDir, extra = {}, root = projectRoot) {
 	execFileSync('npx', ['wxt', 'build'], { cwd: root, env: { ...env, GX_OUT_DIR: outDir, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
 	return join(outDir, 'chrome-mv3');
 }
+
+/**
+ * The test build of another revision (`--against=<rev>`): its sources from `git archive`, beside this tree's
+ * node_modules, built with its own WXT config into `workDir`. Returns its label (the short commit) and Chrome folder.
+ */
+export function buildRevision(revision, workDir, extra = { GX_TEST_BUILD: '1' }) {
+	const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).trim();
+	const sources = join(workDir, `sources-${commit}`);
+	rmSync(sources, { recursive: true, force: true });
+	mkdirSync(sources, { recursive: true });
+	execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'archive', commit, sources], { cwd: projectRoot });
+	symlinkSync(join(projectRoot, 'node_modules'), join(sources, 'node_modules'));
+	return { label: commit, dir: build(join(workDir, `build-${commit}`), extra, sources) };
+}
+
+/** The revision named by `--against=<rev>` on the command line (or `fallback`), or undefined. */
+export const againstArgument = (fallback) => process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? fallback;
 
 export function chromiumPath() {
 	const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));

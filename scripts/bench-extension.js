@@ -9,12 +9,15 @@
 //   page loads; and the same for the whole load (script evaluation included, up to 300 ms after the button);
 // - side by side, the page's whole main-thread time (CDP Performance.getMetrics TaskDuration) with and without the
 //   extension.
+// `--against=<git revision>` (or BENCH_EXTENSION_AGAINST) also builds that revision and alternates its page loads with
+// this tree's in the same run: on a shared machine only figures taken side by side can tell a few milliseconds.
 // Plain Node ESM (Node 20 runs no TypeScript). Usage: node scripts/bench-extension.js  (BENCH_RUNS=15 by default)
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
+import { addGlpiAddress, againstArgument, build, buildRevision, capturedDir, extensionSamples, extensionTimeBetween, launch, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -63,7 +66,8 @@ async function main() {
 		.filter((name) => /^glpi-[\w-]+\.js$/.test(name))
 		.sort()
 		.map((name) => ({ name, script: readFileSync(join(productionDir, name)) }));
-	const testDir = build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' });
+	const against = againstArgument(process.env.BENCH_EXTENSION_AGAINST);
+	const builds = [...(against ? [buildRevision(against, join(tmp, 'bench-against'))] : []), { label: against ? 'this tree' : '', dir: build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' }) }];
 
 	const { source, html, id = 5, viewport } = ticketPage();
 	const server = createServer((request, response) =>
@@ -71,34 +75,34 @@ async function main() {
 	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${server.address().port}/front/ticket.form.php?id=${id}`;
+	const loadBefore = loadavg()[0];
 
 	// With the extension: the GLPI address added in the options, as a user does (no backend: nothing waits on one).
-	const withExtension = await launch(testDir, viewport);
-	await addGlpiAddress(withExtension.context, new URL(url).origin);
-	const busy = [];
-	const injected = [];
-	const whole = [];
-	const wall = [];
-	const taskWith = [];
-	const scriptWith = [];
-	for (let i = 0; i <= RUNS; i++) {
-		const page = await withExtension.context.newPage();
-		const { events, metric } = await traced(page, async () => {
-			await page.goto(url);
-			await page.locator('[data-gx="capture-button"]').waitFor();
-			await page.waitForTimeout(SETTLE_MS);
-		});
-		await page.close();
-		if (i === 0) continue; // the first load warms the service worker and the caches up
-		const times = extensionTime(events);
-		busy.push(times.toButtonMs);
-		injected.push(times.fromInjectionMs);
-		whole.push(times.wholeMs);
-		wall.push(times.wallMs);
-		taskWith.push(metric('TaskDuration'));
-		scriptWith.push(metric('ScriptDuration'));
+	// With --against, both builds run in their own browser and their page loads alternate, each first in turn.
+	for (const entry of builds) {
+		Object.assign(entry, await launch(entry.dir, viewport), { busy: [], injected: [], whole: [], wall: [], task: [], script: [] });
+		await addGlpiAddress(entry.context, new URL(url).origin);
 	}
-	await withExtension.close();
+	for (let i = 0; i <= RUNS; i++) {
+		for (const entry of i % 2 ? [...builds].reverse() : builds) {
+			const page = await entry.context.newPage();
+			const { events, metric } = await traced(page, async () => {
+				await page.goto(url);
+				await page.locator('[data-gx="capture-button"]').waitFor();
+				await page.waitForTimeout(SETTLE_MS);
+			});
+			await page.close();
+			if (i === 0) continue; // the first load warms the service worker and the caches up
+			const times = extensionTime(events);
+			entry.busy.push(times.toButtonMs);
+			entry.injected.push(times.fromInjectionMs);
+			entry.whole.push(times.wholeMs);
+			entry.wall.push(times.wallMs);
+			entry.task.push(metric('TaskDuration'));
+			entry.script.push(metric('ScriptDuration'));
+		}
+	}
+	for (const entry of builds) await entry.close();
 
 	const withoutExtension = await launch(undefined, viewport);
 	const taskWithout = [];
@@ -116,26 +120,34 @@ async function main() {
 	}
 	await withoutExtension.close();
 	server.close();
+	const loadAfter = loadavg()[0];
 
 	const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 	const gzip = gzipSync(script, { level: 9 }).length;
+	const ms = (values) => [`${median(values).toFixed(1)} ms`, `${range(values)} ms`];
+	const of = (entry) => (entry.label ? ` (${entry.label})` : '');
+	const timed = (name, key, budget = '') => builds.map((entry) => [`${name}${of(entry)}`, ...ms(entry[key]), budget]);
 	const rows = [
 		['content script (production build), raw', kB(script.length), '', ''],
 		['content script (production build), gzip', kB(gzip), '', '32 kB'],
 		...routeScripts.map(({ name, script: route }) => [`per-route script ${name}, raw / gzip (its page only)`, `${kB(route.length)} / ${kB(gzipSync(route, { level: 9 }).length)}`, '', '']),
-		['extension main-thread time, document idle (script injected) → capture button', `${median(injected).toFixed(1)} ms`, `${range(injected)} ms`, '20 ms'],
-		['… of which from main() to the capture button', `${median(busy).toFixed(1)} ms`, `${range(busy)} ms`, ''],
-		['extension main-thread time, whole page load (script evaluation included)', `${median(whole).toFixed(1)} ms`, `${range(whole)} ms`, ''],
-		['wall time, document idle → capture button', `${median(wall).toFixed(1)} ms`, `${range(wall)} ms`, ''],
-		['page main-thread time (TaskDuration), with the extension', `${median(taskWith).toFixed(1)} ms`, `${range(taskWith)} ms`, ''],
-		['page main-thread time (TaskDuration), without', `${median(taskWithout).toFixed(1)} ms`, `${range(taskWithout)} ms`, ''],
-		['script time (ScriptDuration), with / without', `${median(scriptWith).toFixed(1)} / ${median(scriptWithout).toFixed(1)} ms`, '', ''],
+		...timed('extension main-thread time, document idle (script injected) → capture button', 'injected', '20 ms'),
+		...timed('… of which from main() to the capture button', 'busy'),
+		...timed('extension main-thread time, whole page load (script evaluation included)', 'whole'),
+		...timed('wall time, document idle → capture button', 'wall'),
+		...timed('page main-thread time (TaskDuration), with the extension', 'task'),
+		['page main-thread time (TaskDuration), without', ...ms(taskWithout), ''],
+		...builds.map((entry) => [`script time (ScriptDuration), with${of(entry)} / without`, `${median(entry.script).toFixed(1)} / ${median(scriptWithout).toFixed(1)} ms`, '', '']),
 	];
-	console.log(`\nGLPI Improve extension benchmark: ${source}, ${RUNS} page loads each (medians; range), Chromium headless, ${new Date().toISOString().slice(0, 10)}\n`);
+	console.log(`\nGLPI Improve extension benchmark: ${source}, ${RUNS} page loads each (medians; range), Chromium headless, ${new Date().toISOString().slice(0, 10)}, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after\n`);
 	console.log('| measure | median | range | budget |');
 	console.log('| --- | --- | --- | --- |');
 	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-	const over = gzip > 32_000 || median(injected) > 20; // issue 14's budgets
+	if (builds.length > 1) {
+		const ratio = (key) => (median(builds[1][key]) / median(builds[0][key])).toFixed(2);
+		console.log(`\nThis tree against ${builds[0].label} (medians, page loads alternated): document idle → capture button ${ratio('injected')}, main() → button ${ratio('busy')}, whole load ${ratio('whole')}.`);
+	}
+	const over = gzip > 32_000 || median(builds.at(-1).injected) > 20; // issue 14's budgets
 	if (over) {
 		console.error('\nOver budget.');
 		process.exitCode = 1;

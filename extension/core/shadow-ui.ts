@@ -13,7 +13,10 @@ export function mountShadowUi(options: {
 	name: string;
 	css: string;
 	signal: AbortSignal;
-	ui: ComponentChild;
+	/** What Preact renders in the shadow root, */
+	ui?: ComponentChild;
+	/** … or, instead, what draws it there by itself (the capture tab: plain DOM first, Preact later). */
+	mount?: (container: HTMLElement) => void;
 	document?: Document;
 	/** Puts the host in the page (in the flow of GLPI's layout, say); the end of the body by default. */
 	place?: (host: HTMLElement) => void;
@@ -32,10 +35,11 @@ export function mountShadowUi(options: {
 	inGlpiFont(container, doc);
 	for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
 	shadow.append(style, container);
-	if (options.renderFirst) render(options.ui, container);
+	const draw = () => (options.mount ? options.mount(container) : render(options.ui, container));
+	if (options.renderFirst) draw();
 	if (options.place) options.place(host);
 	else doc.body.append(host);
-	if (!options.renderFirst) render(options.ui, container);
+	if (!options.renderFirst) draw();
 	options.signal.addEventListener(
 		'abort',
 		() => {

@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { type CaptureInput, type CaptureKind, CapturePanel } from '../components/capture-panel';
@@ -15,6 +16,7 @@ import { GLPI } from '../glpi/selectors';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
 import { refusalWords } from '../core/refusal-words';
+import { plainCaptureTab } from './capture-tab';
 
 /** Opens the panel when the keyboard shortcut asks (through the background). */
 const openRequests = new EventTarget();
@@ -25,9 +27,13 @@ interface OpenPanel {
 	names: string[];
 }
 
-function CaptureButton({ context }: { context: FeatureContext }) {
+/** The panel's context, read when it opens: GLPI fills the main tab (category, status, actors) by AJAX after the page loads. */
+const panelOf = (kind: CaptureKind, context: FeatureContext): OpenPanel => ({ kind, page: { ...context.page, ...itilFieldsOf(context.document) }, names: peopleOnPage(context.document) });
+
+/** `opening`: the panel opens at once, with that kind (the plain tab was pressed, or the shortcut asked, before). */
+function CaptureButton({ context, opening }: { context: FeatureContext; opening?: CaptureKind }) {
 	useLanguage();
-	const [open, setOpen] = useState<OpenPanel | null>(null);
+	const [open, setOpen] = useState<OpenPanel | null>(() => (opening ? panelOf(opening, context) : null));
 	const [toast, setToast] = useToast();
 	// Until the background answers, the default switches; the draft carries the ones its preview used, and the
 	// background sends no more than the stricter of those and the real ones.
@@ -40,8 +46,7 @@ function CaptureButton({ context }: { context: FeatureContext }) {
 	}, []);
 
 	function show(kind: CaptureKind = 'idea') {
-		// Read when the panel opens: GLPI fills the main tab (category, status, actors) by AJAX after the page loads.
-		setOpen({ kind, page: { ...context.page, ...itilFieldsOf(context.document) }, names: peopleOnPage(context.document) });
+		setOpen(panelOf(kind, context));
 	}
 
 	// GLPI loads an item's main tab (category, status, actors) by AJAX after the page, and our button comes first: a
@@ -96,11 +101,41 @@ function CaptureButton({ context }: { context: FeatureContext }) {
 	);
 }
 
+/**
+ * The plain tab first (capture-tab.ts), CaptureButton in its place on the first press, the first shortcut, or the
+ * page's first idle moment, whichever comes first: in one task, so nothing is painted in between, and the focus stays
+ * on the tab.
+ */
+function handOverWhenNeeded(container: HTMLElement, context: FeatureContext) {
+	const view = context.document.defaultView;
+	const waiting = new AbortController();
+	context.signal.addEventListener('abort', () => waiting.abort(), { once: true });
+	const handOver = (opening?: CaptureKind) => {
+		if (waiting.signal.aborted) return;
+		waiting.abort();
+		const hadFocus = tab.remove();
+		render(<CaptureButton context={context} {...(opening ? { opening } : {})} />, container);
+		if (hadFocus) container.querySelector<HTMLElement>('[data-gx="capture-button"]')?.focus();
+	};
+	const tab = plainCaptureTab(container, () => handOver('idea'));
+	openRequests.addEventListener('open', (event) => handOver((event as CustomEvent<CaptureKind>).detail), { signal: waiting.signal });
+	if (view?.requestIdleCallback) {
+		const idle = view.requestIdleCallback(() => handOver(), { timeout: IDLE_TIMEOUT_MS });
+		waiting.signal.addEventListener('abort', () => view.cancelIdleCallback(idle), { once: true });
+	} else {
+		const timer = setTimeout(() => handOver(), 0);
+		waiting.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+	}
+}
+
+/** A page busy for longer still gets the real button then: its toast and its panel are ready before the user is. */
+const IDLE_TIMEOUT_MS = 1000;
+
 export const captureButton: Feature = {
 	id: 'capture-button',
 	include: [anyGlpiPage],
 	init(context) {
-		mountShadowUi({ name: 'gx-capture-button', css: styles, signal: context.signal, ui: <CaptureButton context={context} /> });
+		mountShadowUi({ name: 'gx-capture-button', css: styles, signal: context.signal, mount: (container) => handOverWhenNeeded(container, context) });
 		// The benchmark reads the time from document idle to here (scripts/bench-extension.js); test builds only.
 		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-button');
 		const stop = onTabMessage('openCapture', ({ data }) => {
