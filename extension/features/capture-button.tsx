@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { type CaptureInput, type CaptureKind, CapturePanel } from '../components/capture-panel';
-import styles from '../components/capture.css?inline';
+import panelStyles from '../components/capture.css?inline';
+import tabStyles from '../components/capture-tab.css?inline';
 import { Toast, useToast } from '../components/toast';
 import { useLanguage } from '../components/use-language';
 import { onTabMessage } from '../core/content-messaging';
@@ -102,9 +103,9 @@ function CaptureButton({ context, opening }: { context: FeatureContext; opening?
 }
 
 /**
- * The plain tab first (capture-tab.ts), CaptureButton in its place on the first press, the first shortcut, or the
- * page's first idle moment, whichever comes first: in one task, so nothing is painted in between, and the focus stays
- * on the tab.
+ * The plain tab first (capture-tab.ts) with its own rules only, CaptureButton and the panel's rules in its place on the
+ * first press, the first shortcut, or the page's first idle moment, whichever comes first: in one task, so nothing is
+ * painted in between, and the focus stays on the tab.
  */
 function handOverWhenNeeded(container: HTMLElement, context: FeatureContext) {
 	const view = context.document.defaultView;
@@ -114,6 +115,10 @@ function handOverWhenNeeded(container: HTMLElement, context: FeatureContext) {
 		if (waiting.signal.aborted) return;
 		waiting.abort();
 		const hadFocus = tab.remove();
+		// The panel's and the toast's rules, parsed only now: the page's first frame had the tab's alone.
+		const sheet = container.ownerDocument.createElement('style');
+		sheet.textContent = panelStyles;
+		container.before(sheet);
 		render(<CaptureButton context={context} {...(opening ? { opening } : {})} />, container);
 		if (hadFocus) container.querySelector<HTMLElement>('[data-gx="capture-button"]')?.focus();
 	};
@@ -135,7 +140,7 @@ export const captureButton: Feature = {
 	id: 'capture-button',
 	include: [anyGlpiPage],
 	init(context) {
-		mountShadowUi({ name: 'gx-capture-button', css: styles, signal: context.signal, mount: (container) => handOverWhenNeeded(container, context) });
+		mountShadowUi({ name: 'gx-capture-button', css: tabStyles, signal: context.signal, mount: (container) => handOverWhenNeeded(container, context) });
 		// The benchmark reads the time from document idle to here (scripts/bench-extension.js); test builds only.
 		if (import.meta.env.GX_TEST_BUILD) performance.mark('gx-button');
 		const stop = onTabMessage('openCapture', ({ data }) => {
