@@ -15,6 +15,21 @@ type LocalD1 = Awaited<ReturnType<Miniflare['getD1Database']>>;
  * A fresh instance per call reads what the running worker committed, and nothing of it stays open.
  */
 export async function withLocalD1<T>(persist: string, work: (db: LocalD1) => Promise<T>): Promise<T> {
+	// Two processes share the SQLite file: while the running worker commits, this reader may be told the database is
+	// busy (seen once in a full run). That is the test's own contention, not the worker's answer: ask again shortly.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await onceWithLocalD1(persist, work);
+		} catch (error) {
+			if (attempt >= BUSY_ATTEMPTS || !/SQLITE_BUSY|database is locked/i.test(String(error))) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+		}
+	}
+}
+
+const BUSY_ATTEMPTS = 5;
+
+async function onceWithLocalD1<T>(persist: string, work: (db: LocalD1) => Promise<T>): Promise<T> {
 	// Loaded on first use: it takes seconds to import, and most files never read the D1 behind the API.
 	const { Miniflare } = await import('miniflare');
 	const miniflare = new Miniflare({
