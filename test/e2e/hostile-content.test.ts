@@ -459,6 +459,23 @@ describe('hostile content shows as text, never runs', () => {
 		await page.close();
 	});
 
+	it('a script of the GLPI page hears no message of ours, which would tell it the extension runs and its id', async () => {
+		const page = await browser.context.newPage();
+		await page.addInitScript(() => {
+			const scope = window as unknown as { __gx_heard: string[] };
+			scope.__gx_heard = [];
+			window.addEventListener('message', (event) => scope.__gx_heard.push(JSON.stringify(event.data)));
+		});
+		await page.goto(site.ticketForm);
+		await page.locator('[data-gx="capture-button"]').click();
+		await page.locator('[data-gx="capture-panel"]').waitFor();
+		await page.waitForTimeout(300);
+		const heard = await page.evaluate(() => (window as unknown as { __gx_heard: string[] }).__gx_heard);
+		// WXT's content script announced itself to the page ("<extension id>:glpi:wxt:content-script-started").
+		expect(heard.filter((data) => /wxt|content-script|chrome-extension|gx/i.test(data))).toEqual([]);
+		await page.close();
+	});
+
 	it("a script of the GLPI page cannot change what the user's own Send click sends", async () => {
 		const page = await browser.context.newPage();
 		await page.goto(site.ticketForm);
