@@ -5,14 +5,18 @@
 // unstyled list of all tickets by date): its rows repeated with new ids to 1,000; nothing of it is written to disk. Every row belongs to a group
 // (copies of 20 titles), so every row gets a badge: the worst case. An inline script at the end of the page scrolls the
 // list into view and forces the first layout before the content script starts, so what follows is the extension's doing.
-// The test build marks gx-patterns-start (before the rows are read), gx-patterns-badged (badges and summary in the page)
-// and gx-patterns-painted (after the next frame). Measured from Chrome traces, median over BENCH_RUNS page loads:
+// The test build marks gx-patterns-start (before the rows are read), gx-patterns-badged (the badges in the page) and
+// gx-patterns-painted (after the next frame); the summary comes after that frame since 0.2.0 (before, in the badges'
+// task): gx-patterns-summary (its mount starts) and gx-patterns-summary-painted (after its frame). Measured from
+// Chrome traces, median over BENCH_RUNS page loads:
 // - the page's main-thread busy time from start to painted: our script, and the style, layout and paint it causes
 //   (traced without the V8 profiler, whose sampling slows JavaScript down), and its longest task;
 // - the extension's own JavaScript in that window, from a second load traced with the profiler (samples with a
 //   chrome-extension:// frame);
 // - wall time start -> badged, which includes the pattern engine in the background's service worker (off the page's
-//   main thread) and the messaging.
+//   main thread) and the messaging;
+// - the summary's own main-thread time (its mount to its frame painted), and the whole, rows read -> badges and
+//   summary painted (for a build that draws both in one task, the same window as the badges').
 // Plain Node ESM. Usage: node scripts/bench-badges.js  (BENCH_RUNS=15, BENCH_ROWS=1000 by default; BENCH_COMPARE=1:
 // the styled and the unstyled list in turn, side by side)
 //
@@ -109,7 +113,7 @@ async function main() {
 			const browser = await launch(dir);
 			browsers.push(browser);
 			for (const { url } of pages) await addGlpiAddress(browser.context, new URL(url).origin);
-			for (const page of pages) targets.push({ ...page, label, browser, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], badges: 0 });
+			for (const page of pages) targets.push({ ...page, label, browser, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], summary: [], whole: [], badges: 0 });
 		}
 		/** One page load of `target`, traced with `categories`: its events and the three marks. */
 		const load = async (target, categories) => {
@@ -125,7 +129,10 @@ async function main() {
 					await page.evaluate(
 						() =>
 							new Promise((resolve) => {
-								const done = () => performance.getEntriesByName('gx-patterns-painted').length > 0 && resolve(undefined);
+								// A build that mounts the summary after the badges' frame says so in the mark of the badges.
+								const summaryLater = () => performance.getEntriesByName('gx-patterns-badged')[0]?.detail?.summaryLater === true;
+								const done = () =>
+									performance.getEntriesByName('gx-patterns-painted').length > 0 && (!summaryLater() || performance.getEntriesByName('gx-patterns-summary-painted').length > 0) && resolve(undefined);
 								new PerformanceObserver(done).observe({ entryTypes: ['mark'] });
 								done();
 							}),
@@ -135,9 +142,9 @@ async function main() {
 				categories,
 			);
 			await page.close();
-			const [start, badged, done] = ['gx-patterns-start', 'gx-patterns-badged', 'gx-patterns-painted'].map((name) => markOf(events, name));
+			const [start, badged, done, summary, summaryDone] = ['gx-patterns-start', 'gx-patterns-badged', 'gx-patterns-painted', 'gx-patterns-summary', 'gx-patterns-summary-painted'].map((name) => markOf(events, name));
 			if (!start || !badged || !done) throw new Error('the trace has no gx-patterns-* marks: is this a test build (GX_TEST_BUILD=1)?');
-			return { events, start, badged, done };
+			return { events, start, badged, done, summary, summaryDone };
 		};
 		for (let i = 0; i <= RUNS; i++) {
 			// Each build first in turn, so neither always follows the other.
@@ -147,12 +154,14 @@ async function main() {
 				const plain = await load(target, TASKS_ONLY);
 				const profiled = await load(target, PROFILED);
 				if (i === 0) continue; // the first loads warm the service worker and the caches up
-				const { events, start, badged, done } = plain;
+				const { events, start, badged, done, summary, summaryDone } = plain;
 				target.mainThread.push(mainThreadTimeBetween(events, start, start.ts, done.ts));
 				target.cpu.push(mainThreadCpuBetween(events, start, start.ts, done.ts));
 				target.longest.push(longestTaskBetween(events, start, start.ts, done.ts));
 				target.wall.push((badged.ts - start.ts) / 1000);
 				target.painted.push((done.ts - start.ts) / 1000);
+				target.summary.push(summary && summaryDone ? mainThreadTimeBetween(events, start, summary.ts, summaryDone.ts) : 0);
+				target.whole.push(mainThreadTimeBetween(events, start, start.ts, (summaryDone ?? done).ts));
 				target.script.push(extensionTimeBetween(extensionSamples(profiled.events, profiled.start), profiled.start.ts, profiled.done.ts));
 			}
 		}
@@ -171,6 +180,8 @@ async function main() {
 		["the extension's JavaScript in that time (loads with the V8 profiler, which slows it)", (t) => t.script],
 		['wall time, rows read → badges in the page (engine in the background included)', (t) => t.wall],
 		['wall time, rows read → next frame painted', (t) => t.painted],
+		["the summary's main-thread time, its mount → its frame painted (0: drawn in the badges' task, counted above)", (t) => t.summary],
+		['page main-thread time, rows read → badges and summary painted', (t) => t.whole],
 	];
 	for (const { source, viewport } of pages) {
 		const same = targets.filter((target) => target.source === source);
