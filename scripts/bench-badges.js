@@ -113,7 +113,7 @@ async function main() {
 			const browser = await launch(dir);
 			browsers.push(browser);
 			for (const { url } of pages) await addGlpiAddress(browser.context, new URL(url).origin);
-			for (const page of pages) targets.push({ ...page, label, browser, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], summary: [], whole: [], badges: 0 });
+			for (const page of pages) targets.push({ ...page, label, browser, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], summary: [], whole: [], wholeCpu: [], badges: 0 });
 		}
 		/** One page load of `target`, traced with `categories`: its events and the three marks. */
 		const load = async (target, categories) => {
@@ -162,6 +162,7 @@ async function main() {
 				target.painted.push((done.ts - start.ts) / 1000);
 				target.summary.push(summary && summaryDone ? mainThreadTimeBetween(events, start, summary.ts, summaryDone.ts) : 0);
 				target.whole.push(mainThreadTimeBetween(events, start, start.ts, (summaryDone ?? done).ts));
+				target.wholeCpu.push(mainThreadCpuBetween(events, start, start.ts, (summaryDone ?? done).ts));
 				target.script.push(extensionTimeBetween(extensionSamples(profiled.events, profiled.start), profiled.start.ts, profiled.done.ts));
 			}
 		}
@@ -182,6 +183,7 @@ async function main() {
 		['wall time, rows read → next frame painted', (t) => t.painted],
 		["the summary's main-thread time, its mount → its frame painted (0: drawn in the badges' task, counted above)", (t) => t.summary],
 		['page main-thread time, rows read → badges and summary painted', (t) => t.whole],
+		['… of which the main thread ran (its CPU time)', (t) => t.wholeCpu],
 	];
 	for (const { source, viewport } of pages) {
 		const same = targets.filter((target) => target.source === source);
