@@ -5,18 +5,29 @@
 // unstyled list of all tickets by date): its rows repeated with new ids to 1,000; nothing of it is written to disk. Every row belongs to a group
 // (copies of 20 titles), so every row gets a badge: the worst case. An inline script at the end of the page scrolls the
 // list into view and forces the first layout before the content script starts, so what follows is the extension's doing.
-// The test build marks gx-patterns-start (before the rows are read), gx-patterns-badged (badges and summary in the page)
-// and gx-patterns-painted (after the next frame). Measured from Chrome traces, median over BENCH_RUNS page loads:
+// The test build marks gx-patterns-start (before the rows are read), gx-patterns-badged (the badges in the page) and
+// gx-patterns-painted (after the next frame); the summary comes after that frame since 0.2.0 (before, in the badges'
+// task): gx-patterns-summary (its mount starts) and gx-patterns-summary-painted (after its frame). Measured from
+// Chrome traces, median over BENCH_RUNS page loads:
 // - the page's main-thread busy time from start to painted: our script, and the style, layout and paint it causes
 //   (traced without the V8 profiler, whose sampling slows JavaScript down), and its longest task;
 // - the extension's own JavaScript in that window, from a second load traced with the profiler (samples with a
 //   chrome-extension:// frame);
 // - wall time start -> badged, which includes the pattern engine in the background's service worker (off the page's
-//   main thread) and the messaging.
+//   main thread) and the messaging;
+// - the summary's own main-thread time (its mount to its frame painted), and the whole, rows read -> badges and
+//   summary painted (for a build that draws both in one task, the same window as the badges').
 // Plain Node ESM. Usage: node scripts/bench-badges.js  (BENCH_RUNS=15, BENCH_ROWS=1000 by default; BENCH_COMPARE=1:
 // the styled and the unstyled list in turn, side by side)
-import { readFileSync } from 'node:fs';
+//
+// `--against=<git revision>` (or BENCH_BADGES_AGAINST) also builds that revision of the extension (`git archive` beside
+// this tree's node_modules, built with its own wxt config) and loads the list with both builds in turn in the same run,
+// each in its own browser, each build first in turn: on a machine shared with other jobs, only figures taken side by
+// side can tell a change of a few tens of milliseconds.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, styledDir, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
@@ -25,6 +36,7 @@ import { projectRoot } from './offline-env.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
 const BUDGET_MS = 50;
+const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? process.env.BENCH_BADGES_AGAINST;
 
 /**
  * The list page with `count` rows: GLPI's styled list at 1440x900 (issue 14: GLPI's own look, whose layout and paint an
@@ -68,83 +80,130 @@ export function listPage(count, wantStyled = process.env.BENCH_UNSTYLED !== '1')
 /** The list(s) to measure: BENCH_COMPARE=1 measures the styled and the unstyled list in turn, in one browser, so that both see the same load. */
 const lists = () => (process.env.BENCH_COMPARE === '1' && styledDir() ? [listPage(ROWS, true), listPage(ROWS, false)] : [listPage(ROWS)]);
 
+/** The test build of another revision, from `git archive` beside this tree's node_modules, in `work`. */
+function buildRevision(revision, work) {
+	const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).trim();
+	const sources = join(work, `sources-${commit}`);
+	mkdirSync(sources, { recursive: true });
+	execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'archive', commit, sources], { cwd: projectRoot });
+	symlinkSync(join(projectRoot, 'node_modules'), join(sources, 'node_modules'));
+	return { label: commit, dir: build(join(work, `build-${commit}`), { GX_TEST_BUILD: '1' }, sources) };
+}
+
+const ms = (values) => `${median(values).toFixed(1)} ms`;
+
 async function main() {
-	const testDir = build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' });
-	const targets = [];
+	const work = join(tmp, `bench-badges-${Date.now()}`);
+	mkdirSync(work, { recursive: true });
+	const builds = [...(against ? [buildRevision(against, work)] : []), { label: against ? 'this tree' : 'test build', dir: build(join(tmp, 'bench-test-build'), { GX_TEST_BUILD: '1' }) }];
+	const pages = [];
 	for (const { source, html, viewport = { width: 1280, height: 900 } } of lists()) {
 		const server = createServer((request, response) =>
 			request.url?.startsWith('/front/ticket.php') ? response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html) : response.writeHead(404).end(),
 		);
 		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const url = `http://127.0.0.1:${server.address().port}/front/ticket.php`;
-		targets.push({ source, viewport, server, url, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], badges: 0 });
+		pages.push({ source, viewport, server, url: `http://127.0.0.1:${server.address().port}/front/ticket.php` });
 	}
-
-	const browser = await launch(testDir);
-	for (const { url } of targets) await addGlpiAddress(browser.context, new URL(url).origin);
-	/** One page load of `target`, traced with `categories`: its events and the three marks. */
-	const load = async (target, categories) => {
-		const page = await browser.context.newPage();
-		await page.setViewportSize(target.viewport);
-		const { events } = await traced(
-			page,
-			async () => {
-				// 6 MB of HTML: on a loaded machine the load takes longer than Playwright's 30 s default.
-				await page.goto(target.url, { timeout: 180_000 });
-				// Waited for with a PerformanceObserver, which runs only when a mark is set: polling the page every frame
-				// (Playwright's waitForFunction) would add a task and a frame of its own to every 16 ms of the window.
-				await page.evaluate(
-					() =>
-						new Promise((resolve) => {
-							const done = () => performance.getEntriesByName('gx-patterns-painted').length > 0 && resolve(undefined);
-							new PerformanceObserver(done).observe({ entryTypes: ['mark'] });
-							done();
-						}),
-				);
-				target.badges = await page.locator('[data-gx="pattern-badge"]').count();
-			},
-			categories,
-		);
-		await page.close();
-		const [start, badged, done] = ['gx-patterns-start', 'gx-patterns-badged', 'gx-patterns-painted'].map((name) => markOf(events, name));
-		if (!start || !badged || !done) throw new Error('the trace has no gx-patterns-* marks: is this a test build (GX_TEST_BUILD=1)?');
-		return { events, start, badged, done };
-	};
-	for (let i = 0; i <= RUNS; i++) {
-		for (const target of targets) {
-			// The main thread's time from loads traced without the V8 profiler, whose sampling slows JavaScript down; the
-			// extension's share of it from loads traced with it, in turn.
-			const plain = await load(target, TASKS_ONLY);
-			const profiled = await load(target, PROFILED);
-			if (i === 0) continue; // the first loads warm the service worker and the caches up
-			const { events, start, badged, done } = plain;
-			target.mainThread.push(mainThreadTimeBetween(events, start, start.ts, done.ts));
-			target.cpu.push(mainThreadCpuBetween(events, start, start.ts, done.ts));
-			target.longest.push(longestTaskBetween(events, start, start.ts, done.ts));
-			target.wall.push((badged.ts - start.ts) / 1000);
-			target.painted.push((done.ts - start.ts) / 1000);
-			target.script.push(extensionTimeBetween(extensionSamples(profiled.events, profiled.start), profiled.start.ts, profiled.done.ts));
+	const loadBefore = loadavg()[0];
+	// One browser per build (each with its own profile); one target per build and list.
+	const browsers = [];
+	const targets = [];
+	try {
+		for (const { label, dir } of builds) {
+			const browser = await launch(dir);
+			browsers.push(browser);
+			for (const { url } of pages) await addGlpiAddress(browser.context, new URL(url).origin);
+			for (const page of pages) targets.push({ ...page, label, browser, mainThread: [], cpu: [], longest: [], script: [], wall: [], painted: [], summary: [], whole: [], wholeCpu: [], badges: 0 });
 		}
+		/** One page load of `target`, traced with `categories`: its events and the three marks. */
+		const load = async (target, categories) => {
+			const page = await target.browser.context.newPage();
+			await page.setViewportSize(target.viewport);
+			const { events } = await traced(
+				page,
+				async () => {
+					// 6 MB of HTML: on a loaded machine the load takes longer than Playwright's 30 s default.
+					await page.goto(target.url, { timeout: 180_000 });
+					// Waited for with a PerformanceObserver, which runs only when a mark is set: polling the page every frame
+					// (Playwright's waitForFunction) would add a task and a frame of its own to every 16 ms of the window.
+					await page.evaluate(
+						() =>
+							new Promise((resolve) => {
+								// A build that mounts the summary after the badges' frame says so in the mark of the badges.
+								const summaryLater = () => performance.getEntriesByName('gx-patterns-badged')[0]?.detail?.summaryLater === true;
+								const done = () =>
+									performance.getEntriesByName('gx-patterns-painted').length > 0 && (!summaryLater() || performance.getEntriesByName('gx-patterns-summary-painted').length > 0) && resolve(undefined);
+								new PerformanceObserver(done).observe({ entryTypes: ['mark'] });
+								done();
+							}),
+					);
+					target.badges = await page.locator('[data-gx="pattern-badge"]').count();
+				},
+				categories,
+			);
+			await page.close();
+			const [start, badged, done, summary, summaryDone] = ['gx-patterns-start', 'gx-patterns-badged', 'gx-patterns-painted', 'gx-patterns-summary', 'gx-patterns-summary-painted'].map((name) => markOf(events, name));
+			if (!start || !badged || !done) throw new Error('the trace has no gx-patterns-* marks: is this a test build (GX_TEST_BUILD=1)?');
+			return { events, start, badged, done, summary, summaryDone };
+		};
+		for (let i = 0; i <= RUNS; i++) {
+			// Each build first in turn, so neither always follows the other.
+			for (const target of i % 2 ? [...targets].reverse() : targets) {
+				// The main thread's time from loads traced without the V8 profiler, whose sampling slows JavaScript down; the
+				// extension's share of it from loads traced with it, in turn.
+				const plain = await load(target, TASKS_ONLY);
+				const profiled = await load(target, PROFILED);
+				if (i === 0) continue; // the first loads warm the service worker and the caches up
+				const { events, start, badged, done, summary, summaryDone } = plain;
+				target.mainThread.push(mainThreadTimeBetween(events, start, start.ts, done.ts));
+				target.cpu.push(mainThreadCpuBetween(events, start, start.ts, done.ts));
+				target.longest.push(longestTaskBetween(events, start, start.ts, done.ts));
+				target.wall.push((badged.ts - start.ts) / 1000);
+				target.painted.push((done.ts - start.ts) / 1000);
+				target.summary.push(summary && summaryDone ? mainThreadTimeBetween(events, start, summary.ts, summaryDone.ts) : 0);
+				target.whole.push(mainThreadTimeBetween(events, start, start.ts, (summaryDone ?? done).ts));
+				target.wholeCpu.push(mainThreadCpuBetween(events, start, start.ts, (summaryDone ?? done).ts));
+				target.script.push(extensionTimeBetween(extensionSamples(profiled.events, profiled.start), profiled.start.ts, profiled.done.ts));
+			}
+		}
+	} finally {
+		for (const browser of browsers) await browser.close();
+		for (const { server } of pages) server.close();
+		rmSync(work, { recursive: true, force: true });
 	}
-	await browser.close();
-	for (const { server } of targets) server.close();
+	const loadAfter = loadavg()[0];
+	const date = new Date().toISOString().slice(0, 10);
 
-	for (const { source, viewport, mainThread, cpu, longest, script, wall, painted, badges } of targets) {
-		const rows = [
-			[`page main-thread time, rows read → badges painted (${ROWS} rows, ${badges} badges)`, `${median(mainThread).toFixed(1)} ms`, `${range(mainThread)} ms`, `${BUDGET_MS} ms`],
-			['… of which the main thread ran (its CPU time: the rest, it waited for one of the 2 cores)', `${median(cpu).toFixed(1)} ms`, `${range(cpu)} ms`, ''],
-			['longest task in that time', `${median(longest).toFixed(1)} ms`, `${range(longest)} ms`, ''],
-			['the extension\'s JavaScript in that time (loads with the V8 profiler, which slows it)', `${median(script).toFixed(1)} ms`, `${range(script)} ms`, ''],
-			['wall time, rows read → badges in the page (engine in the background included)', `${median(wall).toFixed(1)} ms`, `${range(wall)} ms`, ''],
-			['wall time, rows read → next frame painted', `${median(painted).toFixed(1)} ms`, `${range(painted)} ms`, ''],
-		];
-		console.log(`\nTicket-pattern badges: ${source} repeated to ${ROWS} rows, ${viewport.width}x${viewport.height}, ${RUNS} page loads (medians; range), Chromium headless, ${new Date().toISOString().slice(0, 10)}\n`);
-		console.log('| measure | median | range | goal |');
+	const measures = [
+		['page main-thread time, rows read → badges painted', (t) => t.mainThread],
+		['… of which the main thread ran (its CPU time: the rest, it waited for one of the 2 cores)', (t) => t.cpu],
+		['longest task in that time', (t) => t.longest],
+		["the extension's JavaScript in that time (loads with the V8 profiler, which slows it)", (t) => t.script],
+		['wall time, rows read → badges in the page (engine in the background included)', (t) => t.wall],
+		['wall time, rows read → next frame painted', (t) => t.painted],
+		["the summary's main-thread time, its mount → its frame painted (0: drawn in the badges' task, counted above)", (t) => t.summary],
+		['page main-thread time, rows read → badges and summary painted', (t) => t.whole],
+		['… of which the main thread ran (its CPU time)', (t) => t.wholeCpu],
+	];
+	for (const { source, viewport } of pages) {
+		const same = targets.filter((target) => target.source === source);
+		console.log(`\nTicket-pattern badges: ${source} repeated to ${ROWS} rows, ${viewport.width}x${viewport.height}, ${RUNS} page loads (medians; range), Chromium headless, ${date}, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after\n`);
+		if (same.length === 1) {
+			const [target] = same;
+			console.log('| measure | median | range | goal |');
+			console.log('| --- | --- | --- | --- |');
+			measures.forEach(([name, of], index) => console.log(`| ${index === 0 ? `${name} (${ROWS} rows, ${target.badges} badges)` : name} | ${ms(of(target))} | ${range(of(target))} ms | ${index === 0 ? `${BUDGET_MS} ms` : ''} |`));
+			continue;
+		}
+		// Side by side: the other revision, this tree, and the ratio of their medians.
+		const [old, now] = same;
+		console.log(`| measure (medians; range) | ${old.label} | ${now.label} | ${now.label} / ${old.label} |`);
 		console.log('| --- | --- | --- | --- |');
-		for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+		for (const [name, of] of measures) console.log(`| ${name} | ${ms(of(old))} (${range(of(old))}) | ${ms(of(now))} (${range(of(now))}) | ${(median(of(now)) / median(of(old))).toFixed(2)} |`);
+		console.log(`\nBadges drawn at once: ${old.badges} (${old.label}), ${now.badges} (${now.label}). Loads alternated, each build first in turn, each in its own browser.`);
 	}
-	// The goal is checked on the first list: the styled one when there is one.
-	if (median(targets[0].mainThread) > BUDGET_MS) {
+	// The goal is checked on this tree's first list: the styled one when there is one.
+	if (median(targets.find((target) => target.label === builds.at(-1).label).mainThread) > BUDGET_MS) {
 		console.error('\nOver the goal.');
 		process.exitCode = 1;
 	}

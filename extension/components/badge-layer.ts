@@ -1,34 +1,18 @@
 import { inGlpiFont } from '../core/glpi-font';
 import { clippingAncestors, overlayLayer, whenMoved } from '../core/overlay-layer';
 import { GLPI } from '../glpi/selectors';
-import { BADGE_HEIGHT, type BadgeTarget, type Box, DOT, badgePosition, nearViewportNow } from './pattern-badges';
+import { BADGE_HEIGHT, type BadgeTarget, type Box, DOT, badgePosition, withinNow } from './pattern-badges';
 
 /**
  * The badges of a ticket list, drawn over it, never inside GLPI's table or its flow. Measured on a 1,000-row GLPI 10
  * list in Chromium (scripts/bench-badges.js): changing one cell of the table costs a new layout of the whole table
  * (15-25 ms there), a badge in every row several hundred ms, and any element added to GLPI's flow, even an empty
  * one, a walk and a repaint of the whole page (about 24 ms). So the badges live in the page's overlay layer
- * (core/overlay-layer.ts), in one host on the table's top-left corner that follows the table. Only the rows within a
- * screen of the viewport are drawn at once; the others when scrolling brings them near (an IntersectionObserver,
- * which hands over their boxes with the layout already done).
+ * (core/overlay-layer.ts), in one host on the table's top-left corner that follows the table. Only the rows a user
+ * sees (the table's visible part, and a quarter of a screen around it) are drawn at once; the others when scrolling
+ * (the page's, or a box's around the table) or a new size brings them within that reach: a binary search over the
+ * rows' boxes, a few dozen reads, once per scroll event (at most one a frame), with the layout already done.
  */
-
-/** Calls `onVisible` with the anchors that come within reach of the viewport, each once. */
-export type VisibilityWatch = (anchors: readonly Element[], onVisible: (anchors: Element[]) => void, signal: AbortSignal) => void;
-
-export const nearViewport: VisibilityWatch = (anchors, onVisible, signal) => {
-	const observer = new IntersectionObserver(
-		(entries) => {
-			const visible = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-			for (const anchor of visible) observer.unobserve(anchor);
-			if (visible.length > 0) onVisible(visible);
-		},
-		// One screen above and below, as for the first batch.
-		{ rootMargin: '100% 0px' },
-	);
-	for (const anchor of anchors) observer.observe(anchor);
-	signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-};
 
 const HOST_STYLE = 'all:initial;display:block;position:absolute;overflow:hidden;pointer-events:none';
 const BADGE_CSS = `.gx-badges{position:absolute}.gx-badge{position:absolute;box-sizing:border-box;height:${BADGE_HEIGHT}px;min-width:20px;padding:0 6px;border-radius:9px;color:#fff;font:600 11px/${BADGE_HEIGHT}px var(--gx-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center;white-space:nowrap;pointer-events:auto;cursor:default}.gx-dot{height:${DOT}px;min-width:0;width:${DOT}px;padding:0;border-radius:50%;font-size:0}`;
@@ -41,8 +25,31 @@ const lastLineOf = (anchor: Element) => {
 const styleOf = (target: BadgeTarget, position: { x: number; y: number } | undefined) => `background:${target.color};left:${position?.x ?? 0}px;top:${position?.y ?? 0}px`;
 const classOf = (position: { dot: boolean } | undefined) => (position?.dot ? 'gx-badge gx-dot' : 'gx-badge');
 
-/** Rows drawn together when scrolling brings them near: the observer watches the first and last of each run only. */
-const RUN = 16;
+/**
+ * How far beyond the table's visible part, in screens, rows are drawn: a wheel's step shows the badges of the rows it
+ * brings in already drawn. Not more: every badge drawn at once is two more objects for the browser to style and lay
+ * out in the first frame (on GLPI's styled 1,000-row list, a screen above and below drew 40 badges where 20 rows show;
+ * docs/BENCHMARKS.md).
+ */
+const REACH = 0.25;
+
+/**
+ * GLPI's list footer (the pager), looked for in what follows the table in its container, never inside the table: a
+ * query over the container walks every element of the 1,000 rows before it reaches the footer (2 to 10 ms,
+ * scripts/bench-badges.js). GLPI 10.0.17 puts it right after the table's wrapper (.table-responsive-lg).
+ */
+export function footerOf(table: Element): Element | null {
+	const container = table.closest(GLPI.searchContainer);
+	if (!container) return null;
+	for (let node: Element | null = table; node && node !== container; node = node.parentElement) {
+		for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+			if (next.matches(GLPI.searchFooter)) return next;
+			const inside = next.querySelector(GLPI.searchFooter);
+			if (inside) return inside;
+		}
+	}
+	return null;
+}
 
 /**
  * The part of the table a user sees, in the viewport's coordinates: inside every box that scrolls or clips it (GLPI
@@ -92,19 +99,29 @@ const cornerOf = (table: Element): Box => {
 export function showBadges(
 	table: HTMLTableElement,
 	targets: readonly BadgeTarget[],
-	options: { signal: AbortSignal; watch?: VisibilityWatch; viewportHeight?: number; layer?: HTMLElement },
+	options: { signal: AbortSignal; viewportHeight?: number; layer?: HTMLElement },
 ): HTMLElement {
 	const doc = table.ownerDocument;
 	const layer = options.layer ?? overlayLayer(doc);
 	const clippers = clippingAncestors(table);
-	const footer = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchFooter);
-	const first = nearViewportNow(targets, options.viewportHeight ?? doc.defaultView?.innerHeight ?? 800);
+	const footer = footerOf(table);
+	const viewportHeight = () => options.viewportHeight ?? doc.defaultView?.innerHeight ?? 800;
+	/** The rows within reach of the table's visible part (in the viewport), not drawn yet. */
+	const withinReach = (part: ReturnType<typeof visiblePart>) => {
+		const height = viewportHeight();
+		const margin = height * REACH;
+		return withinNow(targets, Math.max(part.top, 0) - margin, Math.min(part.top + part.height, height) + margin).filter((target) => !drawn.has(target));
+	};
 	const place = (batch: readonly BadgeTarget[]) => {
+		if (batch.length === 0) return [];
 		const corner = cornerOf(table);
 		return batch.map((target) => badgePosition(lastLineOf(target.anchor), target.cell.getBoundingClientRect(), corner, target.size));
 	};
-	const firstPositions = place(first);
+	const drawn = new Map<BadgeTarget, HTMLElement>();
+	// Every box read before anything is written: the visible part, then the rows in reach and their titles.
 	const part = visiblePart(table, clippers, footer);
+	const first = withinReach(part);
+	const firstPositions = place(first);
 	let placed = hostStyles(layer, part);
 	let size = part.table;
 
@@ -123,10 +140,11 @@ export function showBadges(
 	badges.style.top = placed.top;
 	root.append(style, badges);
 
-	const drawn = new Map<BadgeTarget, HTMLElement>();
-	const draw = (targets: readonly BadgeTarget[], positions = place(targets)) => {
+	/** Draws `batch` at `positions`, in one insertion. */
+	const draw = (batch: readonly BadgeTarget[], positions: ReturnType<typeof place>) => {
+		if (batch.length === 0) return;
 		const fragment = doc.createDocumentFragment();
-		targets.forEach((target, i) => {
+		batch.forEach((target, i) => {
 			const badge = doc.createElement('span');
 			badge.className = classOf(positions[i]);
 			badge.setAttribute('data-gx', 'pattern-badge');
@@ -142,55 +160,55 @@ export function showBadges(
 	};
 	draw(first, firstPositions);
 	layer.append(host);
+	if (drawn.size === targets.length) return finish();
 
-	// The others in runs of consecutive rows, each drawn when one of its ends comes near: a few dozen observed rows on
-	// a 1,000-row list rather than every row (the observer's check of each row costs every frame, and its first report
-	// names every row it watches).
-	const rest = targets.filter((target) => !drawn.has(target));
-	if (rest.length > 0) {
-		const runOf = new Map<Element, BadgeTarget[]>();
-		for (let i = 0; i < rest.length; i += RUN) {
-			const run = rest.slice(i, i + RUN);
-			runOf.set((run[0] as BadgeTarget).anchor, run);
-			runOf.set((run[run.length - 1] as BadgeTarget).anchor, run);
-		}
-		(options.watch ?? nearViewport)(
-			[...runOf.keys()],
-			(anchors) => {
-				// Each row once: both ends of a run may come near together, and an observer may report an end twice.
-				const batch = [...new Set(anchors.flatMap((anchor) => runOf.get(anchor) ?? []))].filter((target) => !drawn.has(target));
-				if (batch.length > 0) draw(batch);
+	// Scrolling the page brings other rows within reach: they are drawn then (a box around the table that scrolls
+	// moves the table under the layer: whenMoved below). The event comes once a frame at most, after the browser
+	// scrolled, so the boxes read are already laid out.
+	doc.addEventListener(
+		'scroll',
+		(event) => {
+			if (drawn.size === targets.length || event.target !== doc) return;
+			const fresh = withinReach(visiblePart(table, clippers, footer));
+			draw(fresh, place(fresh));
+		},
+		{ capture: true, passive: true, signal: options.signal },
+	);
+	return finish();
+
+	/** Follows the table, and removes the badges when `options.signal` aborts. */
+	function finish(): HTMLElement {
+		// GLPI's page moved the table (content above it, the window's width, a scrolled wrapper): the host follows, and
+		// when the table changed size (titles wrap anew), so do the badges drawn so far; rows that came within reach
+		// (a taller window, content gone from above the table) are drawn.
+		whenMoved(
+			table,
+			() => {
+				// The table is gone (GLPI took the list away): so are its badges.
+				if (!table.isConnected) return host.remove();
+				const now = visiblePart(table, clippers, footer);
+				const next = hostStyles(layer, now);
+				const box = now.table;
+				const resized = box.width !== size.width || box.height !== size.height;
+				const batch = resized ? [...drawn.keys()] : [];
+				const positions = place(batch);
+				const fresh = drawn.size < targets.length ? withinReach(now) : [];
+				const freshPositions = place(fresh);
+				size = box;
+				if (next.host !== placed.host) host.setAttribute('style', next.host);
+				if (next.left !== placed.left) badges.style.left = next.left;
+				if (next.top !== placed.top) badges.style.top = next.top;
+				placed = next;
+				batch.forEach((target, i) => {
+					const badge = drawn.get(target);
+					badge?.setAttribute('style', styleOf(target, positions[i]));
+					badge?.setAttribute('class', classOf(positions[i]));
+				});
+				draw(fresh, freshPositions);
 			},
 			options.signal,
 		);
+		options.signal.addEventListener('abort', () => host.remove(), { once: true });
+		return host;
 	}
-
-	// GLPI's page moved the table (content above it, the window's width, a scrolled wrapper): the host follows, and
-	// when the table changed size (titles wrap anew), so do the badges drawn so far.
-	whenMoved(
-		table,
-		() => {
-			// The table is gone (GLPI took the list away): so are its badges.
-			if (!table.isConnected) return host.remove();
-			const now = visiblePart(table, clippers, footer);
-			const next = hostStyles(layer, now);
-			const box = now.table;
-			const resized = box.width !== size.width || box.height !== size.height;
-			const batch = resized ? [...drawn.keys()] : [];
-			const positions = place(batch);
-			size = box;
-			if (next.host !== placed.host) host.setAttribute('style', next.host);
-			if (next.left !== placed.left) badges.style.left = next.left;
-			if (next.top !== placed.top) badges.style.top = next.top;
-			placed = next;
-			batch.forEach((target, i) => {
-				const badge = drawn.get(target);
-				badge?.setAttribute('style', styleOf(target, positions[i]));
-				badge?.setAttribute('class', classOf(positions[i]));
-			});
-		},
-		options.signal,
-	);
-	options.signal.addEventListener('abort', () => host.remove(), { once: true });
-	return host;
 }

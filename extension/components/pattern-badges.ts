@@ -72,21 +72,22 @@ export function badgePosition(lastLine: Box, cell: Box, origin: Box, size: numbe
 }
 
 /**
- * The targets within `margin` px of the viewport, read from their boxes: rows are in document order, so a binary
- * search finds the first, and the scan stops at the first below. A few dozen box reads on a 1,000-row list.
+ * The targets whose title is, at least in part, between `top` and `bottom` (viewport coordinates), read from their
+ * boxes: rows are in document order, so a binary search finds the first, and the scan stops at the first below. A few
+ * dozen box reads on a 1,000-row list.
  */
-export function nearViewportNow(targets: readonly BadgeTarget[], viewportHeight: number, margin = viewportHeight): BadgeTarget[] {
+export function withinNow(targets: readonly BadgeTarget[], top: number, bottom: number): BadgeTarget[] {
 	let low = 0;
 	let high = targets.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if ((targets[middle] as BadgeTarget).anchor.getBoundingClientRect().bottom < -margin) low = middle + 1;
+		if ((targets[middle] as BadgeTarget).anchor.getBoundingClientRect().bottom < top) low = middle + 1;
 		else high = middle;
 	}
 	const near: BadgeTarget[] = [];
 	for (let i = low; i < targets.length; i++) {
 		const target = targets[i] as BadgeTarget;
-		if (target.anchor.getBoundingClientRect().top > viewportHeight + margin) break;
+		if (target.anchor.getBoundingClientRect().top > bottom) break;
 		near.push(target);
 	}
 	return near;

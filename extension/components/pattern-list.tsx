@@ -20,8 +20,13 @@ export interface PatternListProps {
 	request: ExportRequest;
 	config: OverlayConfig | undefined;
 	scope: PatternScope;
-	/** The patterns of `scope`, when the feature already has them: shown and badged at once, in the mounting task. */
+	/** The patterns of `scope`, when the feature already has them: shown at once, in the mounting task. */
 	initialView?: PatternView;
+	/**
+	 * The badges of `initialView`, when the feature drew them before mounting the summary: the summary takes them over
+	 * (they go when another scope is chosen, or with the summary). Without it, the summary draws them when it mounts.
+	 */
+	initialBadges?: AbortController;
 	/** Remembered by the feature, so the scope survives GLPI's re-render of the list. */
 	onScope: (scope: PatternScope) => void;
 	page: Page;
@@ -39,6 +44,12 @@ export async function loadView(props: Pick<PatternListProps, 'rows' | 'request'>
 		return result.value;
 	}
 	return withExport(props.request, (input) => sendMessage('exportPatterns', { ...input, scope }), signal);
+}
+
+/** Draws the badges of `view` on `table`'s rows until `signal` aborts (components/badge-layer.ts). */
+export function drawBadges(table: HTMLTableElement, rows: readonly ListRow[], view: PatternView, signal: AbortSignal): void {
+	const label = (cluster: ClusterView) => t('patterns.cluster', { size: cluster.size, signature: cluster.signature });
+	showBadges(table, badgeTargets(rows, view.clusters, label), { signal });
 }
 
 export const messageOf = (error: unknown) =>
@@ -61,17 +72,19 @@ export function PatternList(props: PatternListProps) {
 	const [toast, setToast] = useToast();
 	const initial = useRef(props.initialView);
 
-	// A layout effect: the first badges are drawn in the task that mounts the summary, so both share one frame.
+	// A layout effect: badges the summary draws itself (another scope, or patterns the feature did not have yet) go in
+	// the task that renders it, so both share one frame.
 	useLayoutEffect(() => {
 		const controller = new AbortController();
 		const show = (view: PatternView) => {
-			const label = (cluster: ClusterView) => t('patterns.cluster', { size: cluster.size, signature: cluster.signature });
-			showBadges(props.table, badgeTargets(props.rows, view.clusters, label), { signal: controller.signal });
+			drawBadges(props.table, props.rows, view, controller.signal);
 			props.onPainted?.();
 		};
 		const ready = initial.current;
 		initial.current = undefined;
-		if (ready) show(ready);
+		const drawn = props.initialBadges;
+		if (ready && drawn) controller.signal.addEventListener('abort', () => drawn.abort(), { once: true });
+		else if (ready) show(ready);
 		else {
 			setState({ status: scope === 'page' ? 'loading' : 'reading' });
 			loadView(props, scope, controller.signal).then(

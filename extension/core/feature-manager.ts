@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Page } from '../../shared/schemas/signal';
+import { afterNextFrame } from './next-frame';
 
 /** What a feature gets when it runs on a page. */
 export interface FeatureContext {
@@ -78,24 +79,7 @@ export async function runFeatures(
 	return outcome;
 }
 
-/** A hidden tab paints no frame: the deferred features wait this long at most. */
-const FRAME_WAIT_MS = 100;
-
-/**
- * Resolves once the page has produced its next frame (a task after that frame's animation callbacks), or after
- * FRAME_WAIT_MS. After one macrotask only, the capture button's frame (a whole-page layout and paint) could come
- * after the ticket patterns' first work (reading a 1,000-row list, about 20 ms): the button showed later, and the
- * patterns' work was measured with that frame (side by side on a 1,000-row list, scripts/bench-badges.js: the
- * patterns' window 66.3 -> 57.7 ms median, the whole load unchanged).
- */
-function afterNextFrame(view: Window | null): Promise<void> {
-	return new Promise((resolve) => {
-		const timer = setTimeout(resolve, FRAME_WAIT_MS);
-		const done = () => {
-			clearTimeout(timer);
-			resolve();
-		};
-		if (view) view.requestAnimationFrame(() => setTimeout(done, 0));
-		else setTimeout(done, 0);
-	});
-}
+// The deferred features start after the page's next frame (core/next-frame.ts). After one macrotask only, the capture
+// button's frame (a whole-page layout and paint) could come after the ticket patterns' first work (reading a 1,000-row
+// list, about 20 ms): the button showed later, and the patterns' work was measured with that frame (side by side on a
+// 1,000-row list, scripts/bench-badges.js: the patterns' window 66.3 -> 57.7 ms median, the whole load unchanged).

@@ -1,9 +1,10 @@
-import { PatternList, loadView } from '../components/pattern-list';
+import { PatternList, drawBadges, loadView } from '../components/pattern-list';
 import styles from '../components/patterns.css?inline';
 import { observe } from '../core/dom';
 import type { Feature } from '../core/feature-manager';
 import { type OverlayConfig, sendMessage } from '../core/messaging';
 import type { PatternScope } from '../core/pattern-messages';
+import { afterNextFrame } from '../core/next-frame';
 import { boxIn, overlayLayer, whenMoved } from '../core/overlay-layer';
 import { ON_DEMAND } from '../core/route-features';
 import { mountShadowUi } from '../core/shadow-ui';
@@ -13,15 +14,24 @@ import { peopleOnPage } from '../glpi/people';
 import { GLPI } from '../glpi/selectors';
 import { readTicketRows } from '../glpi/ticket-list';
 
-/** Test builds mark the time from reading the rows to the badges in the page (scripts/bench-badges.js). */
-function benchMarks(): { start(): void; painted(): void } {
-	if (!import.meta.env.GX_TEST_BUILD) return { start: () => undefined, painted: () => undefined };
+/**
+ * Test builds mark the time from reading the rows to the badges in the page and the frame that shows them
+ * (scripts/bench-badges.js), then the summary's own mount and frame, which come after the badges' frame.
+ */
+function benchMarks(): { start(): void; painted(summaryLater?: boolean): void; summary(): void } {
+	const none = () => undefined;
+	if (!import.meta.env.GX_TEST_BUILD) return { start: none, painted: none, summary: none };
+	// After the next frame: the style and layout the last change caused are done.
+	const afterFrame = (name: string) => requestAnimationFrame(() => setTimeout(() => performance.mark(name)));
 	return {
 		start: () => performance.mark('gx-patterns-start'),
-		painted: () => {
-			performance.mark('gx-patterns-badged');
-			// After the next frame: the style and layout the badges caused are done.
-			requestAnimationFrame(() => setTimeout(() => performance.mark('gx-patterns-painted')));
+		painted: (summaryLater = false) => {
+			performance.mark('gx-patterns-badged', { detail: { summaryLater } });
+			afterFrame('gx-patterns-painted');
+		},
+		summary: () => {
+			performance.mark('gx-patterns-summary');
+			afterFrame('gx-patterns-summary-painted');
 		},
 	};
 }
@@ -73,12 +83,24 @@ export const patternHighlights: Feature = {
 				const pageUrl = new URL(context.document.URL);
 				const request = exportRequest(listSearchOf(context.document, pageUrl), pageUrl, rootDoc);
 				const shown = scope;
-				// Nothing is added to the page until the patterns are known: then the summary and the first badges go in
-				// together, in one task, and the page lays out and paints once.
+				// Nothing is added to the page until the patterns are known. Then the badges go in at once, in one task, and
+				// the summary after the frame that shows them: the badges' frame lays out and paints our badges only, and
+				// the summary's own frame follows (docs/BENCHMARKS.md, "Ticket-pattern badges").
 				void loadView({ rows, request }, shown, controller.signal)
 					.catch(() => undefined)
-					.then((initialView) => {
+					.then(async (initialView) => {
 						if (controller.signal.aborted) return;
+						let initialBadges: AbortController | undefined;
+						if (initialView) {
+							initialBadges = new AbortController();
+							const badges = initialBadges;
+							controller.signal.addEventListener('abort', () => badges.abort(), { once: true, signal: badges.signal });
+							drawBadges(table, rows, initialView, badges.signal);
+							marks.painted(true);
+							await afterNextFrame(context.document.defaultView);
+							if (controller.signal.aborted) return;
+						}
+						marks.summary();
 						const header = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchCardHeader);
 						const layer = overlayLayer(context.document);
 						// Read before anything of ours changes the page (then the read would cost a new layout).
@@ -88,8 +110,8 @@ export const patternHighlights: Feature = {
 							css: styles,
 							signal: controller.signal,
 							document: context.document,
-							// The summary's first render draws the first badges, which read the rows' boxes: before the summary
-							// is in the page, those reads cost no new layout.
+							// The summary's first render may draw badges (patterns the feature did not have), which read the rows'
+							// boxes: before the summary is in the page, those reads cost no new layout.
 							renderFirst: true,
 							// Over the list's header, on its free right side, in the page's overlay layer: nothing in GLPI's flow
 							// changes, so the page is neither laid out nor repainted whole (core/overlay-layer.ts). Without that
@@ -109,6 +131,7 @@ export const patternHighlights: Feature = {
 									config={config}
 									scope={shown}
 									{...(initialView ? { initialView } : {})}
+									{...(initialBadges ? { initialBadges } : {})}
 									onScope={(next) => (scope = next)}
 									page={context.page}
 									names={() => peopleOnPage(context.document)}
