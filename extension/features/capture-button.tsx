@@ -17,7 +17,7 @@ import { GLPI } from '../glpi/selectors';
 import { peopleOnPage } from '../glpi/people';
 import { t } from '../i18n';
 import { refusalWords } from '../core/refusal-words';
-import { plainCaptureTab } from './capture-tab';
+import { plainCaptureTab } from '../components/capture-tab';
 
 /** Opens the panel when the keyboard shortcut asks (through the background). */
 const openRequests = new EventTarget();
