@@ -9,18 +9,16 @@
 // popups in turn in the same run, against the same worker: on a machine shared with other jobs, only figures taken
 // side by side can tell a change of a few tens of milliseconds. Several revisions, comma-separated, are all built and
 // opened in turn with this tree (each compared with the first).
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorker } from './bench-backend/wrangler.js';
-import { build, chromiumPath, median, tmp } from './bench-chrome.js';
-import { projectRoot } from './offline-env.js';
+import { againstArgument, build, buildRevision, chromiumPath, median, tmp } from './bench-chrome.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? process.env.BENCH_POPUP_AGAINST;
+const against = againstArgument(process.env.BENCH_POPUP_AGAINST);
 
 const work = join(tmp, `bench-popup-${Date.now()}`);
 mkdirSync(work, { recursive: true });
@@ -31,18 +29,8 @@ function unpackedExtensionId(dir) {
 	return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
-/** The extension of another revision, built from `git archive` beside this tree's node_modules. */
-function buildRevision(revision) {
-	const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).trim();
-	const sources = join(work, `sources-${commit}`);
-	mkdirSync(sources);
-	execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'archive', commit, sources], { cwd: projectRoot });
-	symlinkSync(join(projectRoot, 'node_modules'), join(sources, 'node_modules'));
-	return { label: commit, dir: build(join(work, `build-${commit}`), { GX_TEST_BUILD: '1' }, sources) };
-}
-
 const revisions = against ? against.split(',').filter(Boolean) : [];
-const builds = [...revisions.map(buildRevision), { label: against ? 'this tree' : 'popup', dir: build(join(work, 'build'), { GX_TEST_BUILD: '1' }) }];
+const builds = [...revisions.map((revision) => buildRevision(revision, work)), { label: against ? 'this tree' : 'popup', dir: build(join(work, 'build'), { GX_TEST_BUILD: '1' }) }];
 const loadBefore = loadavg()[0];
 const adminToken = `bench-admin-${crypto.randomUUID()}`;
 const worker = await startWorker({ persistDir: join(work, 'd1'), logFile: join(work, 'wrangler.log'), vars: { ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_READS_PER_MINUTE: '100000' } });
@@ -116,14 +104,20 @@ try {
 		`| ${name} | ${ms(median(list.map((marks) => marks.start)))} | ${ms(median(list.map((marks) => marks.shown)))} | ${Math.min(...list.map((m) => m.shown)).toFixed(1)}–${ms(Math.max(...list.map((m) => m.shown)))} | ${ms(median(list.map((marks) => marks.shown - marks.start)))} | ${ms(median(list.map((marks) => marks.fresh)))} |`;
 	const code = (browser) => (builds.length > 1 ? `${browser.label}, ` : '');
 	const shown = (list) => median(list.map((marks) => marks.shown));
+	// Ratios taken within a round, where both opens met about the same load, then their median: what a load that drifts
+	// over the run does to the medians above, it does to both terms of each ratio here. Also: in how many rounds it was lower.
+	const paired = (browser, mark) => {
+		const ratios = browser.cached.map((marks, round) => marks[mark] / browsers[0].cached[round][mark]);
+		return `${median(ratios).toFixed(2)} (lower in ${ratios.filter((ratio) => ratio < 1).length}/${ratios.length})`;
+	};
 	console.log(`
 | popup opened | our code starts (median) | backlog shown (median) | range | of which our code (median) | fresh page from the backend shown (median) |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${browsers.map((browser) => row(`${code(browser)}with the backlog cached`, browser.cached)).join('\n')}
 ${browsers.map((browser) => row(`${code(browser)}without the cache`, browser.uncached)).join('\n')}
-${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the navigation: popup.html fetched ${median(browser.cached.map((m) => m.fetched)).toFixed(1)} ms, parsed ${median(browser.cached.map((m) => m.parsed)).toFixed(1)} ms (the page and its script context made first), , our module runs ${median(browser.cached.map((m) => m.start)).toFixed(1)} ms (its chunks fetched, compiled and evaluated).`).join('')}
+${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the navigation: popup.html fetched ${median(browser.cached.map((m) => m.fetched)).toFixed(1)} ms, parsed ${median(browser.cached.map((m) => m.parsed)).toFixed(1)} ms (the page and its script context made first), our module runs ${median(browser.cached.map((m) => m.start)).toFixed(1)} ms (its chunks fetched, compiled and evaluated).`).join('')}
 ${browsers.map((browser) => `\n${builds.length > 1 ? `${browser.label}: ` : ''}with the cache, medians from the popup's start: storage read back ${median(browser.cached.map((m) => m.read - m.start)).toFixed(1)} ms, first render in the DOM ${median(browser.cached.map((m) => m.rendered - m.start)).toFixed(1)} ms, list shown (after the next frame) ${median(browser.cached.map((m) => m.shown - m.start)).toFixed(1)} ms.`).join('')}
-${builds.length > 1 ? `\nWith the cache, against ${browsers[0].label}: ${browsers.slice(1).map((browser) => `${browser.label} ${(shown(browser.cached) / shown(browsers[0].cached)).toFixed(2)}`).join(', ')} (medians); opens alternated, each build first in turn.\n` : ''}
+${builds.length > 1 ? `\nWith the cache, against ${browsers[0].label}: ${browsers.slice(1).map((browser) => `${browser.label} ${(shown(browser.cached) / shown(browsers[0].cached)).toFixed(2)}`).join(', ')} (medians); opens alternated, each build first in turn.\nRound by round (each build opened once a round, one after the other), the median of the ratios to ${browsers[0].label}: ${browsers.slice(1).map((browser) => `${browser.label} ${paired(browser, 'shown')} shown, ${paired(browser, 'start')} our module runs`).join('; ')}.\n` : ''}
 - ${runs} opens each, alternated; times from the popup page's navigation start ("our code starts": the popup's module runs, after the browser loaded the page and its scripts); a workspace of ${400} signals in several hundred items, 50 rows per page; Chromium headless, wrangler dev on loopback; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
 - goal: the popup shows the backlog in under 150 ms with a cached backlog.
 `);
