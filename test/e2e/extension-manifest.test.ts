@@ -63,6 +63,19 @@ describe('the extension users install', () => {
 		}
 	});
 
+	it('opens the popup with one file: its module, which imports no other chunk before it runs and carries its styles', () => {
+		// Each file an extension page loads is handed to it by the browser's main thread, busy then with the page's own
+		// navigation: the popup's second chunk and its stylesheet kept the module waiting (docs/BENCHMARKS.md, "The popup").
+		const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
+		const sources = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)].map(([, source]) => source);
+		expect(sources).toHaveLength(1);
+		expect(html).not.toMatch(/<link[^>]*\brel=["']?(stylesheet|modulepreload)/);
+		const entry = readFileSync(join(extensionDir, sources[0] ?? ''), 'utf8');
+		// A static import, minified (`import{a as b}from"./chunk.js"`, `import"./chunk.js"`); `import("./…")` loads on demand.
+		expect(entry).not.toMatch(/\bimport\s*(?:[\w*{][^;"'`]*?\bfrom\s*)?["'`][./]/);
+		expect(entry).toContain('.gx-popup');
+	});
+
 	it('keeps the network and the token out of the script that runs in GLPI pages', () => {
 		// The built bundle, not only its sources (test/extension/conventions.test.ts): nothing a dependency or a shared
 		// module pulls in may give GLPI pages a way to the backend or to the token.

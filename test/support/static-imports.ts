@@ -19,7 +19,8 @@ export function staticImports(entry: string): Set<string> {
 				seen.add(`package:${specifier?.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier?.split('/')[0]}`);
 				continue;
 			}
-			const base = resolve(dirname(file), specifier);
+			// A query asks Vite for another form of the same file (`?inline`: a stylesheet's text, bundled in the module).
+			const base = resolve(dirname(file), specifier.replace(/\?.*$/, ''));
 			const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => /\.(tsx?|css)$/.test(path) && existsSync(path));
 			if (!found) throw new Error(`${name}: cannot resolve ${specifier}`);
 			if (found.endsWith('.css')) seen.add(relative(PROJECT_ROOT, found));
