@@ -17,7 +17,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { addGlpiAddress, againstArgument, build, buildRevision, capturedDir, extensionSamples, extensionTimeBetween, launch, mainThreadCpuBetween, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
+import { addGlpiAddress, againstArgument, build, buildRevision, capturedDir, extensionSamples, extensionTimeBetween, launch, markOf, median, range, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -49,12 +49,7 @@ function extensionTime(events) {
 	const end = markOf(events, 'gx-button');
 	if (!start || !end) throw new Error('the trace has no gx-start / gx-button marks: is this a test build (GX_TEST_BUILD=1)?');
 	const samples = extensionSamples(events, start);
-	const injected = samples.find((sample) => sample.ours)?.at ?? start.ts;
 	return {
-		// What a loaded machine inflates least: the main thread's CPU time (not its wall time, nor profile samples taken
-		// while it waited for a core) in its tasks from the script's first sample to the button, ours and whatever the
-		// page ran between them.
-		cpuToButtonMs: mainThreadCpuBetween(events, end, injected, end.ts),
 		toButtonMs: extensionTimeBetween(samples, start.ts, end.ts),
 		// The script is injected at document idle: its evaluation (before main() runs) counts too.
 		fromInjectionMs: extensionTimeBetween(samples, 0, end.ts),
@@ -85,7 +80,7 @@ async function main() {
 	// With the extension: the GLPI address added in the options, as a user does (no backend: nothing waits on one).
 	// With --against, both builds run in their own browser and their page loads alternate, each first in turn.
 	for (const entry of builds) {
-		Object.assign(entry, await launch(entry.dir, viewport), { busy: [], injected: [], cpu: [], whole: [], wall: [], task: [], script: [] });
+		Object.assign(entry, await launch(entry.dir, viewport), { busy: [], injected: [], whole: [], wall: [], task: [], script: [] });
 		await addGlpiAddress(entry.context, new URL(url).origin);
 	}
 	for (let i = 0; i <= RUNS; i++) {
@@ -101,7 +96,6 @@ async function main() {
 			const times = extensionTime(events);
 			entry.busy.push(times.toButtonMs);
 			entry.injected.push(times.fromInjectionMs);
-			entry.cpu.push(times.cpuToButtonMs);
 			entry.whole.push(times.wholeMs);
 			entry.wall.push(times.wallMs);
 			entry.task.push(metric('TaskDuration'));
@@ -139,7 +133,6 @@ async function main() {
 		...routeScripts.map(({ name, script: route }) => [`per-route script ${name}, raw / gzip (its page only)`, `${kB(route.length)} / ${kB(gzipSync(route, { level: 9 }).length)}`, '', '']),
 		...timed('extension main-thread time, document idle (script injected) → capture button', 'injected', '20 ms'),
 		...timed('… of which from main() to the capture button', 'busy'),
-		...timed('main-thread CPU time, script injected → capture button (every task in between)', 'cpu'),
 		...timed('extension main-thread time, whole page load (script evaluation included)', 'whole'),
 		...timed('wall time, document idle → capture button', 'wall'),
 		...timed('page main-thread time (TaskDuration), with the extension', 'task'),
@@ -152,7 +145,7 @@ async function main() {
 	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 	if (builds.length > 1) {
 		const ratio = (key) => (median(builds[1][key]) / median(builds[0][key])).toFixed(2);
-		console.log(`\nThis tree against ${builds[0].label} (medians, page loads alternated): document idle → capture button ${ratio('injected')}, main() → button ${ratio('busy')}, CPU time to the button ${ratio('cpu')}, whole load ${ratio('whole')}.`);
+		console.log(`\nThis tree against ${builds[0].label} (medians, page loads alternated): document idle → capture button ${ratio('injected')}, main() → button ${ratio('busy')}, whole load ${ratio('whole')}.`);
 	}
 	const over = gzip > 32_000 || median(builds.at(-1).injected) > 20; // issue 14's budgets
 	if (over) {
