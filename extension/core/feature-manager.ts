@@ -73,13 +73,12 @@ export async function runFeatures(
 	await Promise.all(features.filter((feature) => !feature.deferred).map(start));
 	const deferred = features.filter((feature) => feature.deferred);
 	if (deferred.length > 0) {
+		// After the page's next frame, not one macrotask: else the capture button's frame (a whole-page layout and paint)
+		// could come after the ticket patterns' first work (reading a 1,000-row list, about 20 ms), so the button showed
+		// later (side by side on a 1,000-row list, scripts/bench-badges.js: the patterns' window 66.3 -> 57.7 ms median,
+		// the whole load unchanged).
 		await afterNextFrame(options.document.defaultView);
 		await Promise.all(deferred.map(start));
 	}
 	return outcome;
 }
-
-// The deferred features start after the page's next frame (core/next-frame.ts). After one macrotask only, the capture
-// button's frame (a whole-page layout and paint) could come after the ticket patterns' first work (reading a 1,000-row
-// list, about 20 ms): the button showed later, and the patterns' work was measured with that frame (side by side on a
-// 1,000-row list, scripts/bench-badges.js: the patterns' window 66.3 -> 57.7 ms median, the whole load unchanged).
