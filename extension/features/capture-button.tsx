@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Page } from '../../shared/schemas/signal';
 import { type CaptureInput, type CaptureKind, CapturePanel } from '../components/capture-panel';
 import panelStyles from '../components/capture.css?inline';
@@ -40,9 +40,13 @@ function CaptureButton({ context, opening }: { context: FeatureContext; opening?
 	// background sends no more than the stricter of those and the real ones.
 	const [privacy, setPrivacy] = useState<PrivacySettings>(DEFAULT_SETTINGS.privacy);
 
-	useEffect(() => {
+	// A layout effect: listening from the hand-over's own task, so a shortcut in the frame after it is not lost between
+	// the plain tab's listener and this one.
+	useLayoutEffect(() => {
 		const onOpen = (event: Event) => show((event as CustomEvent<CaptureKind>).detail);
 		openRequests.addEventListener('open', onOpen, { signal: context.signal });
+	}, []);
+	useEffect(() => {
 		void sendMessage('getOverlayConfig', undefined).then((config) => setPrivacy(config.privacy), () => undefined);
 	}, []);
 
@@ -110,7 +114,7 @@ function CaptureButton({ context, opening }: { context: FeatureContext; opening?
 function handOverWhenNeeded(container: HTMLElement, context: FeatureContext) {
 	const view = context.document.defaultView;
 	const waiting = new AbortController();
-	context.signal.addEventListener('abort', () => waiting.abort(), { once: true });
+	context.signal.addEventListener('abort', () => waiting.abort(), { once: true, signal: waiting.signal });
 	const handOver = (opening?: CaptureKind) => {
 		if (waiting.signal.aborted) return;
 		waiting.abort();
@@ -124,7 +128,7 @@ function handOverWhenNeeded(container: HTMLElement, context: FeatureContext) {
 		render(<CaptureButton context={context} {...(opening ? { opening } : {})} />, container);
 		if (hadFocus) container.querySelector<HTMLElement>('[data-gx="capture-button"]')?.focus();
 	};
-	const tab = plainCaptureTab(container, () => handOver('idea'));
+	const tab = plainCaptureTab(container, () => handOver('idea'), waiting.signal);
 	openRequests.addEventListener('open', (event) => handOver((event as CustomEvent<CaptureKind>).detail), { signal: waiting.signal });
 	if (view?.requestIdleCallback) {
 		const idle = view.requestIdleCallback(() => handOver(), { timeout: IDLE_TIMEOUT_MS });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FeatureContext } from '../../extension/core/feature-manager';
 import { captureButton } from '../../extension/features/capture-button';
 import { setLanguage } from '../../extension/i18n';
@@ -61,6 +62,15 @@ describe('the capture tab (issue 14: the button before Preact)', () => {
 		full?.click();
 		await vi.waitFor(() => expect(shadow.querySelector('textarea[name="gx-text"]')).not.toBeNull());
 		expect(sendMessage).toHaveBeenCalledWith('getOverlayConfig', undefined);
+	});
+
+	it('opens the panel for a shortcut that comes right after the hand-over, before the next frame', async () => {
+		const { shadow } = start();
+		// The hand-over's task comes first (no requestIdleCallback here: a zero timer), then the shortcut's message.
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		await fakeBrowser.runtime.onMessage.trigger({ id: 1, type: 'openCapture', data: { kind: 'friction' }, timestamp: Date.now() }, {});
+		await vi.waitFor(() => expect(shadow.querySelector('textarea[name="gx-text"]')).not.toBeNull());
+		expect(shadow.querySelector<HTMLInputElement>('input[name="gx-kind"][value="friction"]')?.checked).toBe(true);
 	});
 
 	it('leaves nothing behind when the page goes away before the hand-over', async () => {
