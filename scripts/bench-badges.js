@@ -24,19 +24,18 @@
 // this tree's node_modules, built with its own wxt config) and loads the list with both builds in turn in the same run,
 // each in its own browser, each build first in turn: on a machine shared with other jobs, only figures taken side by
 // side can tell a change of a few tens of milliseconds.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROFILED, TASKS_ONLY, addGlpiAddress, build, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, styledDir, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
+import { PROFILED, TASKS_ONLY, addGlpiAddress, againstArgument, build, buildRevision, capturedDir, extensionSamples, extensionTimeBetween, launch, longestTaskBetween, mainThreadCpuBetween, mainThreadTimeBetween, markOf, median, range, styledDir, styledPage, tmp, traced, unstyledReason } from './bench-chrome.js';
 import { projectRoot } from './offline-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
 const BUDGET_MS = 50;
-const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice('--against='.length) ?? process.env.BENCH_BADGES_AGAINST;
+const against = againstArgument(process.env.BENCH_BADGES_AGAINST);
 
 /**
  * The list page with `count` rows: GLPI's styled list at 1440x900 (issue 14: GLPI's own look, whose layout and paint an
@@ -79,16 +78,6 @@ export function listPage(count, wantStyled = process.env.BENCH_UNSTYLED !== '1')
 
 /** The list(s) to measure: BENCH_COMPARE=1 measures the styled and the unstyled list in turn, in one browser, so that both see the same load. */
 const lists = () => (process.env.BENCH_COMPARE === '1' && styledDir() ? [listPage(ROWS, true), listPage(ROWS, false)] : [listPage(ROWS)]);
-
-/** The test build of another revision, from `git archive` beside this tree's node_modules, in `work`. */
-function buildRevision(revision, work) {
-	const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).trim();
-	const sources = join(work, `sources-${commit}`);
-	mkdirSync(sources, { recursive: true });
-	execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'archive', commit, sources], { cwd: projectRoot });
-	symlinkSync(join(projectRoot, 'node_modules'), join(sources, 'node_modules'));
-	return { label: commit, dir: build(join(work, `build-${commit}`), { GX_TEST_BUILD: '1' }, sources) };
-}
 
 const ms = (values) => `${median(values).toFixed(1)} ms`;
 
