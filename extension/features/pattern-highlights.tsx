@@ -41,7 +41,7 @@ function benchMarks(): { start(): void; painted(summaryLater?: boolean): void; s
  * header's right end, its middle on the header's. The summary keeps inside that room (its words give way), so it
  * never widens the page nor covers GLPI's controls (issue 14: it reached 214 px past the viewport).
  */
-function dockOf(layer: Element, header: Element): string {
+function dockOf(layer: Element, header: Element): { style: string; width: number } {
 	const box = boxIn(layer, header);
 	let start = box.left;
 	for (const child of header.children) {
@@ -50,8 +50,19 @@ function dockOf(layer: Element, header: Element): string {
 	}
 	const left = Math.round(start + 8);
 	const width = Math.max(0, Math.round(box.right - 8 - left));
-	return `--gx-x:${left}px;--gx-y:${Math.round(box.top + box.height / 2)}px;--gx-w:${width}px`;
+	return { style: `--gx-x:${left}px;--gx-y:${Math.round(box.top + box.height / 2)}px;--gx-w:${width}px`, width };
 }
+
+/**
+ * The docked chip does not fit its room: with its words gone, its label and buttons are still wider (a narrow window,
+ * or a header GLPI's controls fill). It would run past the header's end, where nothing of the page scrolls to it (the
+ * overlay layer keeps out of the page's scrollable area, core/overlay-layer.ts). Read after a layout (in whenMoved's
+ * callback), so the read costs none.
+ */
+const overflowsDock = (host: HTMLElement) => {
+	const chip = host.shadowRoot?.querySelector('.gx-chip');
+	return chip !== null && chip !== undefined && chip.scrollWidth > chip.clientWidth + 1;
+};
 
 /**
  * Ticket patterns on a ticket list (central and self-service): a badge with the group's size next to the title of
@@ -103,8 +114,12 @@ export const patternHighlights: Feature = {
 						marks.summary();
 						const header = table.closest(GLPI.searchContainer)?.querySelector(GLPI.searchCardHeader);
 						const layer = overlayLayer(context.document);
-						// Read before anything of ours changes the page (then the read would cost a new layout).
-						let dock = header ? dockOf(layer, header) : '';
+						// Read before anything of ours changes the page (then the read would cost a new layout). A header with no
+						// free room at all gets the bar above the list instead.
+						const firstDock = header ? dockOf(layer, header) : undefined;
+						let dock = firstDock && firstDock.width > 0 ? firstDock.style : undefined;
+						/** The summary as a bar above the list, in GLPI's flow: without a header, or with no room in it. */
+						const asBar = (host: HTMLElement) => (table.closest('.table-responsive-lg') ?? table).before(host);
 						const host = mountShadowUi({
 							name: 'gx-pattern-highlights',
 							css: styles,
@@ -115,13 +130,13 @@ export const patternHighlights: Feature = {
 							renderFirst: true,
 							// Over the list's header, on its free right side, in the page's overlay layer: nothing in GLPI's flow
 							// changes, so the page is neither laid out nor repainted whole (core/overlay-layer.ts). Without that
-							// header, a bar above the table.
+							// header, or without room in it, a bar above the table.
 							place: (host) => {
-								if (header) {
+								if (dock !== undefined) {
 									host.setAttribute('data-gx-docked', '');
 									host.setAttribute('style', dock);
 									layer.append(host);
-								} else (table.closest('.table-responsive-lg') ?? table).before(host);
+								} else asBar(host);
 							},
 							ui: (
 								<PatternList
@@ -140,12 +155,20 @@ export const patternHighlights: Feature = {
 							),
 						});
 						// GLPI moved the list (the summary follows its header) or took it away with no new one (the summary and
-						// the badges go with it; a new list starts again through `observe`).
+						// the badges go with it; a new list starts again through `observe`). A docked chip that does not fit its
+						// room becomes the bar above the list, for good: it never runs past the header's end.
 						whenMoved(
 							header ?? table,
 							() => {
 								if (!table.isConnected) return controller.abort();
-								const next = header ? dockOf(layer, header) : dock;
+								if (dock === undefined || !header) return;
+								if (overflowsDock(host)) {
+									dock = undefined;
+									host.removeAttribute('data-gx-docked');
+									host.removeAttribute('style');
+									return asBar(host);
+								}
+								const next = dockOf(layer, header).style;
 								if (next !== dock) host.setAttribute('style', (dock = next));
 							},
 							controller.signal,
