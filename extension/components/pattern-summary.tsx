@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClusterView, PatternScope, PatternView, SpikeView } from '../core/pattern-messages';
 import { fromUser } from '../core/user-input';
 import { t } from '../i18n';
@@ -127,6 +127,28 @@ function ScopeChooser(props: { scope: PatternScope; rowCount: number; onScope: (
  * and the details (every group, its badge colour, "Suggest a Problem") in a panel that opens below, over the list:
  * nothing here moves GLPI's table.
  */
+/** What the groups' popover may take of the window's height (its CSS says the same: max-height 60vh). */
+const POPOVER_SHARE = 0.6;
+/** Between the chip and the popover, and kept free at the page's end. */
+const POPOVER_GAP = 6;
+const PAGE_MARGIN = 8;
+/** Below this much room under the chip, the popover opens upwards when there is more room above. */
+const POPOVER_MIN_ROOM = 240;
+
+/**
+ * Where the groups open: under the chip, or above it when the page ends too soon below it and there is more room
+ * above, and at most as high as that room (it scrolls inside). The docked summary lives in the overlay layer, which
+ * adds nothing to the page's scrollable area (core/overlay-layer.ts): a popover running past the page's end could not
+ * be scrolled to. `chip` is in the page's coordinates (its box plus the scroll).
+ */
+export function popoverRoom(chip: { top: number; bottom: number }, pageHeight: number, viewportHeight: number): { upward: boolean; maxHeight: number } {
+	const cap = Math.floor(viewportHeight * POPOVER_SHARE);
+	const below = Math.floor(pageHeight - chip.bottom - POPOVER_GAP - PAGE_MARGIN);
+	const above = Math.floor(chip.top - POPOVER_GAP - PAGE_MARGIN);
+	if (below >= Math.min(cap, POPOVER_MIN_ROOM) || below >= above) return { upward: false, maxHeight: Math.max(0, Math.min(cap, below)) };
+	return { upward: true, maxHeight: Math.max(0, Math.min(cap, above)) };
+}
+
 export function PatternSummary(props: {
 	state: SummaryState;
 	scope: PatternScope;
@@ -137,11 +159,24 @@ export function PatternSummary(props: {
 	children?: ComponentChildren;
 }) {
 	const [open, setOpen] = useState(false);
+	const chip = useRef<HTMLDivElement>(null);
+	const popover = useRef<HTMLDivElement>(null);
 	const { state, suggest } = props;
 	const view = state.status === 'ready' ? state.view : undefined;
+	// Placed in the task that opens it (a layout effect), so it never shows past the page's end first.
+	useLayoutEffect(() => {
+		const box = chip.current?.getBoundingClientRect();
+		const element = popover.current;
+		const doc = element?.ownerDocument;
+		const win = doc?.defaultView;
+		if (!open || !box || !element || !doc || !win) return;
+		const room = popoverRoom({ top: box.top + win.scrollY, bottom: box.bottom + win.scrollY }, doc.documentElement.scrollHeight, win.innerHeight);
+		element.toggleAttribute('data-gx-upward', room.upward);
+		element.style.maxHeight = `${room.maxHeight}px`;
+	}, [open]);
 	return (
 		<div class="gx-patterns" data-gx="pattern-summary" aria-label={t('patterns.title')}>
-			<div class="gx-chip">
+			<div class="gx-chip" ref={chip}>
 				<strong>{t('patterns.title')}</strong>
 				<Headline state={state} scope={props.scope} />
 				<ScopeChooser scope={props.scope} rowCount={props.rowCount} onScope={props.onScope} />
@@ -152,7 +187,7 @@ export function PatternSummary(props: {
 				)}
 			</div>
 			{open && view && (
-				<div class="gx-popover" data-gx="pattern-details">
+				<div class="gx-popover" data-gx="pattern-details" ref={popover}>
 					{view.spikes.map((spike) => (
 						<p class="gx-spike-banner">{spikeText(spike)}</p>
 					))}

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PatternSummary, SHOWN_GROUPS, clusterKey } from '../../extension/components/pattern-summary';
+import { PatternSummary, SHOWN_GROUPS, clusterKey, popoverRoom } from '../../extension/components/pattern-summary';
 import type { ClusterView, PatternView } from '../../extension/core/pattern-messages';
 import { setLanguage } from '../../extension/i18n';
 import { asTheUser } from '../support/user-events';
@@ -82,6 +82,38 @@ describe('the ticket-pattern summary', () => {
 		await show({ ...props, suggest: { shareText: false, done: new Set([clusterKey(many[1] as ClusterView)]), onSuggest } });
 		const after = [...container.querySelectorAll<HTMLButtonElement>('[data-gx="suggest-problem"]')];
 		expect(after.map((button) => button.disabled).slice(0, 3)).toEqual([false, true, false]);
+	});
+
+	it("opens the groups where the page has room: under the chip, else above it, never past the page's end", () => {
+		// A 900 px window: the popover may take 540 px. Plenty of page below the chip: under it, 540 px at most.
+		expect(popoverRoom({ top: 250, bottom: 270 }, 4000, 900)).toEqual({ upward: false, maxHeight: 540 });
+		// The page ends 300 px below the chip: under it still (more than 240 px), as high as the room left.
+		expect(popoverRoom({ top: 250, bottom: 270 }, 570, 900)).toEqual({ upward: false, maxHeight: 286 });
+		// The page ends 100 px below the chip, 600 px above it: above the chip.
+		expect(popoverRoom({ top: 620, bottom: 640 }, 740, 900)).toEqual({ upward: true, maxHeight: 540 });
+		expect(popoverRoom({ top: 300, bottom: 320 }, 420, 900)).toEqual({ upward: true, maxHeight: 286 });
+		// Little room either way: the larger side.
+		expect(popoverRoom({ top: 100, bottom: 120 }, 300, 900)).toEqual({ upward: false, maxHeight: 166 });
+	});
+
+	it('opens the groups above the chip, as high as the room there, when the page ends right under it', async () => {
+		const box = Element.prototype.getBoundingClientRect;
+		Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, get: () => 700 });
+		// The chip 560 px down a 700 px page (the window 900 px high): 118 px below it, 546 above.
+		Element.prototype.getBoundingClientRect = function (this: Element) {
+			const rect = this.classList.contains('gx-chip') ? { top: 560, bottom: 580, left: 0, right: 400 } : { top: 0, bottom: 0, left: 0, right: 0 };
+			return { ...rect, x: rect.left, y: rect.top, width: rect.right - rect.left, height: rect.bottom - rect.top, toJSON: () => rect } as DOMRect;
+		};
+		try {
+			await show({ state: { status: 'ready', view: view() }, scope: 'page', rowCount: 20, onScope: vi.fn() });
+			await act(() => (container.querySelector('[data-gx="pattern-details-toggle"]') as HTMLButtonElement).click());
+			const popover = container.querySelector<HTMLElement>('[data-gx="pattern-details"]');
+			expect(popover?.hasAttribute('data-gx-upward')).toBe(true);
+			expect(popover?.style.maxHeight).toBe(`${Math.min(Math.floor(window.innerHeight * 0.6), 560 - 6 - 8)}px`);
+		} finally {
+			Element.prototype.getBoundingClientRect = box;
+			delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
+		}
 	});
 
 	it('says when no group was found, and shows an error as an alert', async () => {
