@@ -121,12 +121,6 @@ function ScopeChooser(props: { scope: PatternScope; rowCount: number; onScope: (
 	);
 }
 
-/**
- * The summary of a ticket list's patterns, one line in GLPI's list header: the largest group of near-duplicate
- * tickets, the categories that spike, which tickets are looked at (this page, or GLPI's export of the whole search),
- * and the details (every group, its badge colour, "Suggest a Problem") in a panel that opens below, over the list:
- * nothing here moves GLPI's table.
- */
 /** What the groups' popover may take of the window's height (its CSS says the same: max-height 60vh). */
 const POPOVER_SHARE = 0.6;
 /** Between the chip and the popover, and kept free at the page's end. */
@@ -149,6 +143,13 @@ export function popoverRoom(chip: { top: number; bottom: number }, pageHeight: n
 	return { upward: true, maxHeight: Math.max(0, Math.min(cap, above)) };
 }
 
+/**
+ * The summary of a ticket list's patterns, one line in GLPI's list header: the largest group of near-duplicate
+ * tickets, the categories that spike, which tickets are looked at (this page, or GLPI's export of the whole search),
+ * and the details (every group, its badge colour, "Suggest a Problem") in a panel that opens over the list, below the
+ * chip or above it where the page ends sooner (`popoverRoom`):
+ * nothing here moves GLPI's table.
+ */
 export function PatternSummary(props: {
 	state: SummaryState;
 	scope: PatternScope;
